@@ -1,0 +1,215 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from taggit.managers import TaggableManager
+
+from articles.richtext import body_field, sanitize_body
+
+
+class Section(models.Model):
+    """A part of the site with its own front page: News, Film, TV, Interviews…"""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True, help_text="Shown at the top of the section front.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the navigation.")
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"section": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    """The publishing rule lives here, and public code selects articles only through `live()`."""
+
+    def live(self, now=None):
+        """Published stories whose publication time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def scheduled(self, now=None):
+        """Published stories waiting for their publication time."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def for_cards(self):
+        """Everything a listing card shows, joined up front."""
+        return self.select_related("section", "hero_image")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the story's address."
+    )
+    standfirst = models.TextField(
+        max_length=600, help_text="The sentence or two under the headline that sells the story."
+    )
+    body = body_field()
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    authors = models.ManyToManyField(
+        "people.Person", through="Authorship", related_name="bylines", blank=True
+    )
+    hero_image = models.ForeignKey(
+        "media.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hero_of_articles",
+    )
+    hero_caption = models.TextField(
+        blank=True, help_text="Replaces the image's own caption on this story only."
+    )
+    tags = TaggableManager(blank=True, help_text="Comma-separated. Each tag gets its own page.")
+    people = models.ManyToManyField(
+        "people.Person",
+        blank=True,
+        related_name="articles",
+        help_text='The people this story is about: "In this story" cards and their pages.',
+    )
+    films = models.ManyToManyField(
+        "films.Film",
+        blank=True,
+        related_name="articles",
+        help_text='The films and series this story is about: "In this story" cards and their pages.',
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
+    publish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story goes live. Leave empty to publish now; a future time schedules it.",
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="For search engines; defaults to the headline.",
+    )
+    seo_description = models.CharField(
+        "SEO description",
+        max_length=160,
+        blank=True,
+        help_text="For search engines; defaults to the standfirst.",
+    )
+    featured = models.BooleanField(default=False, help_text="Show in the home page's featured row.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        get_latest_by = "publish_at"
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        indexes = [models.Index(fields=["status", "-publish_at"], name="article_live_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "review", "published"]),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(publish_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_body(self.body)
+        if self.status == self.Status.PUBLISHED:
+            if self.publish_at is None:
+                self.publish_at = timezone.now()
+            if self.first_published_at is None:
+                self.first_published_at = self.publish_at
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("articles:preview", kwargs={"pk": self.pk})
+
+    @property
+    def is_live(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @cached_property
+    def body_html(self):
+        """The body for templates: sanitised again on the way out, whatever is stored."""
+        return mark_safe(sanitize_body(self.body))  # noqa: S308 - nh3 output
+
+    @property
+    def caption(self):
+        """The hero caption to print: the story's override, else the image's own."""
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.caption if self.hero_image else ""
+
+
+class Authorship(models.Model):
+    """One name in a story's byline, in order."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Author"
+        PHOTOGRAPHER = "photographer", "Photographer"
+        CONTRIBUTOR = "contributor", "Contributor"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="authorships"
+    )
+    role = models.CharField(max_length=20, choices=Role, default=Role.AUTHOR)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person", "role"], name="authorship_unique_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("preview/articles/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("<slug:section>/", views.SectionView.as_view(), name="section"),
+    path("<slug:section>/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,74 @@
+from django.contrib import admin
+from reversion_compare.admin import CompareVersionAdmin
+
+from films.models import Credit, Film, Genre, Platform
+from media.admin import thumbnail
+
+
+class FilmCreditInline(admin.TabularInline):
+    """The cast and crew of a film."""
+
+    model = Credit
+    fk_name = "film"
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "character_name", "billing_order"]
+    verbose_name = "credit"
+    verbose_name_plural = "cast and crew"
+
+
+class PersonCreditInline(admin.TabularInline):
+    """A person's filmography, edited from their page."""
+
+    model = Credit
+    fk_name = "person"
+    extra = 0
+    autocomplete_fields = ["film"]
+    fields = ["film", "role", "character_name", "billing_order"]
+    verbose_name = "credit"
+    verbose_name_plural = "filmography"
+
+
+@admin.register(Film)
+class FilmAdmin(CompareVersionAdmin):
+    list_display = ["poster_thumb", "title", "kind", "release_date", "platform", "updated_at"]
+    list_display_links = ["poster_thumb", "title"]
+    list_select_related = ["poster", "platform"]
+    list_filter = ["kind", "platform", "genres"]
+    search_fields = ["title", "slug"]
+    date_hierarchy = "release_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["platform", "genres", "poster"]
+    readonly_fields = ["poster_preview"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "synopsis"]}),
+        (
+            "Release",
+            {"fields": ["release_date", "platform", "runtime_minutes", "rating", "genres"]},
+        ),
+        ("Poster and trailer", {"fields": ["poster", "poster_preview", "trailer_url"]}),
+        ("Identifiers", {"fields": ["imdb_id"], "classes": ["collapse"]}),
+    ]
+    inlines = [FilmCreditInline]
+
+    @admin.display(description="Poster")
+    def poster_thumb(self, obj):
+        return thumbnail(obj.poster, width=40)
+
+    @admin.display(description="Preview")
+    def poster_preview(self, obj):
+        return thumbnail(obj.poster, width=200)
+
+
+@admin.register(Platform)
+class PlatformAdmin(admin.ModelAdmin):
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Genre)
+class GenreAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

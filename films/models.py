@@ -1,0 +1,122 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+
+class Platform(models.Model):
+    """Where a film or series reaches audiences: a streamer, a distributor or a network."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    url = models.URLField("website", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Genre(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Film(models.Model):
+    """A film or a series our stories cover."""
+
+    class Kind(models.TextChoices):
+        FILM = "film", "Film"
+        SERIES = "series", "Series"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.FILM)
+    release_date = models.DateField(null=True, blank=True, help_text="First release or premiere.")
+    platform = models.ForeignKey(
+        Platform,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="films",
+        help_text="Streamer, distributor or network.",
+    )
+    runtime_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a series, the usual episode length."
+    )
+    rating = models.CharField(
+        max_length=20, blank=True, help_text='Age rating, e.g. "R" or "TV-MA".'
+    )
+    genres = models.ManyToManyField(Genre, blank=True, related_name="films")
+    synopsis = models.TextField(
+        blank=True, help_text="Plain text; blank lines start new paragraphs."
+    )
+    poster = models.ForeignKey(
+        "media.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    trailer_url = models.URLField(blank=True)
+    imdb_id = models.CharField(
+        "IMDb id",
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^tt\d{5,10}$", "An IMDb title id looks like tt0000123.")],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-release_date", "title"]
+        get_latest_by = "release_date"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["film", "series"]), name="film_kind_valid"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.release_date.year})" if self.release_date else self.title
+
+    def get_absolute_url(self):
+        return reverse("films:detail", kwargs={"slug": self.slug})
+
+
+class Credit(models.Model):
+    """One person's part in a film: the filmography of people is built from these."""
+
+    class Role(models.TextChoices):
+        ACTOR = "actor", "Actor"
+        DIRECTOR = "director", "Director"
+        WRITER = "writer", "Writer"
+        CREATOR = "creator", "Creator"
+        PRODUCER = "producer", "Producer"
+        COMPOSER = "composer", "Composer"
+        CINEMATOGRAPHER = "cinematographer", "Cinematographer"
+        EDITOR = "editor", "Editor"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=20, choices=Role, default=Role.ACTOR)
+    character_name = models.CharField(
+        max_length=200, blank=True, help_text='For actors: who they play, e.g. "Charlotte".'
+    )
+    billing_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first."
+    )
+
+    class Meta:
+        ordering = ["billing_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "person", "role", "character_name"], name="credit_unique_part"
+            )
+        ]
+
+    def __str__(self):
+        part = f" as {self.character_name}" if self.character_name else ""
+        return f"{self.person} — {self.get_role_display()}{part}, {self.film.title}"

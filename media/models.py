@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from taggit.managers import TaggableManager
+
+unit_interval = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+
+
+class Image(models.Model):
+    """A picture in the media library, with the caption and credit it carries everywhere."""
+
+    file = models.ImageField(
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text="JPEG, PNG, WebP or GIF.",
+    )
+    title = models.CharField(max_length=200, help_text="For finding the image in the library.")
+    alt_text = models.CharField(
+        max_length=300,
+        help_text="What the picture shows, for readers who cannot see it.",
+    )
+    caption = models.TextField(blank=True, help_text="Shown under the image wherever it appears.")
+    credit = models.CharField(
+        max_length=200, blank=True, help_text='As printed, e.g. "PHOTO: Netflix".'
+    )
+    credit_url = models.URLField(blank=True, help_text="Optional link for the credit.")
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    focal_point_x = models.FloatField(
+        default=0.5,
+        validators=unit_interval,
+        help_text="Horizontal centre of interest, 0 (left) to 1 (right). Crops keep it in view.",
+    )
+    focal_point_y = models.FloatField(
+        default=0.5,
+        validators=unit_interval,
+        help_text="Vertical centre of interest, 0 (top) to 1 (bottom).",
+    )
+    tags = TaggableManager(blank=True, help_text="Library keywords, comma-separated.")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="uploaded_images",
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        get_latest_by = "uploaded_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(focal_point_x__gte=0, focal_point_x__lte=1)
+                & models.Q(focal_point_y__gte=0, focal_point_y__lte=1),
+                name="image_focal_point_in_frame",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def url(self):
+        return self.file.url

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MetroConfig(AppConfig):
+    name = "metro"
+    verbose_name = "Site"

@@ -1,0 +1,67 @@
+"""The newsroom's roles, as Django groups and permissions.
+
+Writers create and edit drafts and submit them for review; editors also
+publish, schedule, unpublish and delete. A data migration applies these
+definitions; after changing them, add a migration that calls `sync_roles` again.
+"""
+
+WRITERS = "Writers"
+EDITORS = "Editors"
+
+# (app_label, model): the actions each role has on it.
+WRITER_PERMISSIONS = {
+    ("articles", "article"): ["add", "change", "view"],
+    ("articles", "authorship"): ["add", "change", "delete", "view"],
+    ("articles", "section"): ["view"],
+    ("people", "person"): ["add", "change", "view"],
+    ("people", "personlink"): ["add", "change", "delete", "view"],
+    ("films", "film"): ["add", "change", "view"],
+    ("films", "credit"): ["add", "change", "delete", "view"],
+    ("films", "platform"): ["add", "change", "view"],
+    ("films", "genre"): ["add", "change", "view"],
+    ("media", "image"): ["add", "change", "view"],
+    ("taggit", "tag"): ["add", "view"],
+    ("metro", "sistersite"): ["view"],
+    ("metro", "sisterlink"): ["view"],
+}
+
+ALL = ["add", "change", "delete", "view"]
+EDITOR_PERMISSIONS = dict.fromkeys(WRITER_PERMISSIONS, ALL) | {
+    ("taggit", "taggeditem"): ALL,
+}
+EDITOR_EXTRA = [("articles", "publish_article")]
+
+
+def sync_roles(apps):
+    """Create or update both groups with exactly the permissions above."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after migrate; make sure they exist now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+
+    def permissions_for(table, extra=()):
+        wanted = [
+            (app, f"{action}_{model}")
+            for (app, model), actions in table.items()
+            for action in actions
+        ]
+        wanted += list(extra)
+        found = []
+        for app_label, codename in wanted:
+            found.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        return found
+
+    for name, table, extra in [
+        (WRITERS, WRITER_PERMISSIONS, ()),
+        (EDITORS, EDITOR_PERMISSIONS, EDITOR_EXTRA),
+    ]:
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions_for(table, extra))

@@ -1,0 +1,12 @@
+"""The test suite's small override of metro.settings."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "metro-test-suite-key-not-secret")
+
+from metro.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# The suite talks plain HTTP to the test client, whatever DEBUG says.
+SECURE_SSL_REDIRECT = False
