@@ -1,0 +1,111 @@
+"""Small builders for test data: each makes a valid object and takes overrides."""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from articles.models import Article, Authorship, Section
+from films.models import Credit, Film, Platform
+from media.models import Image
+from metro.models import SisterLink, SisterSite
+from metro.roles import EDITORS, WRITERS
+from people.models import Person
+
+_numbers = itertools.count(1)
+
+
+def unique(prefix):
+    return f"{prefix}-{next(_numbers)}"
+
+
+def image_bytes(size=(64, 48), color=(200, 40, 40), fmt="PNG"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def uploaded_image(name="photo.png", **kwargs):
+    return SimpleUploadedFile(name, image_bytes(**kwargs), content_type="image/png")
+
+
+def make_image(**overrides):
+    fields = {
+        "title": unique("Image"),
+        "alt_text": "A test picture",
+        "caption": "A caption",
+        "credit": "PHOTO: Metro",
+        "file": uploaded_image(),
+    } | overrides
+    return Image.objects.create(**fields)
+
+
+def make_section(**overrides):
+    slug = unique("section")
+    return Section.objects.create(**({"name": slug.title(), "slug": slug} | overrides))
+
+
+def make_person(**overrides):
+    slug = unique("person")
+    return Person.objects.create(**({"name": slug.title(), "slug": slug} | overrides))
+
+
+def make_platform(**overrides):
+    slug = unique("platform")
+    return Platform.objects.create(**({"name": slug.title(), "slug": slug} | overrides))
+
+
+def make_film(**overrides):
+    slug = unique("film")
+    return Film.objects.create(**({"title": slug.title(), "slug": slug} | overrides))
+
+
+def make_credit(film, person, **overrides):
+    return Credit.objects.create(film=film, person=person, **overrides)
+
+
+def make_article(*, live=False, authors=(), **overrides):
+    """A draft by default; `live=True` makes it published an hour ago."""
+    slug = unique("story")
+    fields = {
+        "headline": f"Headline {slug}",
+        "slug": slug,
+        "standfirst": "A standfirst.",
+        "body": "<p>Body text.</p>",
+    } | overrides
+    if "section" not in fields:
+        fields["section"] = make_section()
+    if live:
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        fields.setdefault("publish_at", timezone.now() - timedelta(hours=1))
+    article = Article.objects.create(**fields)
+    for order, person in enumerate(authors):
+        Authorship.objects.create(article=article, person=person, order=order)
+    return article
+
+
+def make_sister_site(**overrides):
+    slug = unique("sister")
+    fields = {"name": slug.title(), "slug": slug, "home_url": f"https://{slug}.example/"}
+    return SisterSite.objects.create(**(fields | overrides))
+
+
+def make_sister_link(site, **overrides):
+    slug = unique("link")
+    fields = {"title": slug.title(), "url": f"{site.home_url}{slug}/"}
+    return SisterLink.objects.create(site=site, **(fields | overrides))
+
+
+def make_user(role=None, **overrides):
+    """A staff login; role is "writer", "editor" or None (superuser if overrides say so)."""
+    username = overrides.pop("username", unique("user"))
+    user = User.objects.create_user(
+        username=username, password="pw-for-tests", is_staff=True, **overrides
+    )
+    if role:
+        user.groups.add(Group.objects.get(name={"writer": WRITERS, "editor": EDITORS}[role]))
+    return user
