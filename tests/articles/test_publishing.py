@@ -1,0 +1,106 @@
+"""The publishing rule: a story is public only when published and its time has come."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_published_stories_whose_time_has_come_are_live():
+    live = make_article(live=True)
+    draft = make_article(status=Article.Status.DRAFT)
+    review = make_article(status=Article.Status.REVIEW)
+    scheduled = make_article(
+        status=Article.Status.PUBLISHED, publish_at=timezone.now() + timedelta(hours=2)
+    )
+
+    assert list(Article.objects.live()) == [live]
+    assert list(Article.objects.scheduled()) == [scheduled]
+    assert not draft.is_live and not review.is_live and not scheduled.is_live
+    assert scheduled.is_scheduled
+
+
+def test_a_scheduled_story_goes_live_when_its_time_passes():
+    publish_at = timezone.now() + timedelta(days=1)
+    story = make_article(status=Article.Status.PUBLISHED, publish_at=publish_at)
+    assert not Article.objects.live().filter(pk=story.pk).exists()
+
+    with time_machine.travel(publish_at + timedelta(seconds=1)):
+        assert Article.objects.live().filter(pk=story.pk).exists()
+        story.refresh_from_db()
+        assert story.is_live
+
+
+def test_a_draft_with_a_past_publish_time_is_still_not_live():
+    story = make_article(status=Article.Status.DRAFT, publish_at=timezone.now() - timedelta(days=1))
+    assert not Article.objects.live().filter(pk=story.pk).exists()
+
+
+def test_publishing_without_a_time_publishes_now_and_records_first_publication():
+    story = make_article(status=Article.Status.DRAFT)
+    before = timezone.now()
+    story.status = Article.Status.PUBLISHED
+    story.save()
+
+    assert story.publish_at >= before
+    assert story.first_published_at == story.publish_at
+    assert story.is_live
+
+
+def test_first_publication_time_survives_unpublishing_and_republishing():
+    story = make_article(live=True)
+    first = story.first_published_at
+    story.status = Article.Status.DRAFT
+    story.save()
+    story.status = Article.Status.PUBLISHED
+    story.publish_at = timezone.now()
+    story.save()
+    assert story.first_published_at == first
+
+
+@pytest.mark.parametrize(
+    "status,offset",
+    [("draft", -1), ("review", -1), ("published", +2)],
+    ids=["draft", "in-review", "scheduled"],
+)
+def test_unpublished_stories_answer_404_to_the_public(client, status, offset):
+    story = make_article(status=status, publish_at=timezone.now() + timedelta(hours=offset))
+    assert client.get(story.get_absolute_url()).status_code == 404
+    assert client.get(story.section.get_absolute_url()).content.count(story.headline.encode()) == 0
+    assert story.headline not in client.get("/").content.decode()
+
+
+def test_a_live_story_is_public(client):
+    story = make_article(live=True)
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    assert story.headline in response.content.decode()
+
+
+def test_an_article_url_with_the_wrong_section_is_404(client):
+    story = make_article(live=True)
+    other = make_article(live=True)
+    url = f"/{other.section.slug}/{story.slug}/"
+    assert client.get(url).status_code == 404
+
+
+def test_staff_preview_shows_a_draft_marked_noindex(editor_client):
+    story = make_article(status=Article.Status.DRAFT, headline="Secret scoop")
+    response = editor_client.get(story.get_preview_url())
+    assert response.status_code == 200
+    assert "Secret scoop" in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+
+
+def test_preview_is_refused_to_the_public(client):
+    story = make_article(status=Article.Status.DRAFT)
+    response = client.get(story.get_preview_url())
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,152 @@
+"""Writers write and submit; only editors publish, schedule, unpublish and delete."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:articles_article_add")
+CHANGELIST_URL = reverse("admin:articles_article_changelist")
+
+
+def article_form_data(section, **overrides):
+    data = {
+        "headline": "A thriller arrives",
+        "slug": "a-thriller-arrives",
+        "standfirst": "The star gives us the scoop.",
+        "body": "<p>Words.</p>",
+        "hero_caption": "",
+        "section": section.pk,
+        "tags": "thrillers, streaming",
+        "status": "draft",
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "seo_title": "",
+        "seo_description": "",
+        "authorships-TOTAL_FORMS": "0",
+        "authorships-INITIAL_FORMS": "0",
+        "authorships-MIN_NUM_FORMS": "0",
+        "authorships-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def test_writer_can_create_a_draft_and_submit_it_for_review(writer_client, writer):
+    section = make_section()
+    response = writer_client.post(ADD_URL, article_form_data(section, status="review"))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get(slug="a-thriller-arrives")
+    assert article.status == Article.Status.REVIEW
+    assert article.created_by == writer
+    assert sorted(article.tags.names()) == ["streaming", "thrillers"]
+
+
+def test_writer_form_does_not_offer_publishing(writer_client):
+    make_section()
+    form = writer_client.get(ADD_URL).context["adminform"].form
+    assert "published" not in dict(form.fields["status"].choices)
+    assert "publish_at" not in form.fields
+
+
+def test_writer_cannot_publish_through_a_crafted_post(writer_client):
+    section = make_section()
+    data = article_form_data(
+        section,
+        status="published",
+        publish_at_0=timezone.localdate().isoformat(),
+        publish_at_1="09:00:00",
+    )
+    response = writer_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+
+
+def test_writer_cannot_publish_an_existing_draft_through_a_crafted_post(writer_client):
+    article = make_article(status=Article.Status.REVIEW)
+    data = article_form_data(article.section, slug=article.slug, status="published")
+    writer_client.post(change_url(article), data)
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+
+
+def test_writer_cannot_use_the_publish_action(writer_client):
+    article = make_article(status=Article.Status.REVIEW)
+    response = writer_client.post(
+        CHANGELIST_URL, {"action": "publish", "_selected_action": [article.pk]}
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+    assert response.status_code in (200, 302)
+    actions = writer_client.get(CHANGELIST_URL).context["action_form"].fields["action"].choices
+    assert "publish" not in dict(actions)
+    assert "submit_for_review" in dict(actions)
+
+
+def test_writer_cannot_edit_or_delete_a_published_story(writer_client):
+    article = make_article(live=True, headline="Live story")
+    data = article_form_data(article.section, slug=article.slug, headline="Vandalised")
+    response = writer_client.post(change_url(article), data)
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.headline == "Live story"
+
+    delete_url = reverse("admin:articles_article_delete", args=[article.pk])
+    assert writer_client.post(delete_url, {"post": "yes"}).status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_writer_can_use_the_submit_for_review_action(writer_client):
+    article = make_article(status=Article.Status.DRAFT)
+    writer_client.post(
+        CHANGELIST_URL, {"action": "submit_for_review", "_selected_action": [article.pk]}
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+
+
+def test_editor_can_publish_through_the_form(editor_client):
+    section = make_section()
+    response = editor_client.post(ADD_URL, article_form_data(section, status="published"))
+    assert response.status_code == 302
+    assert Article.objects.live().filter(slug="a-thriller-arrives").exists()
+
+
+def test_editor_can_schedule_through_the_form(editor_client):
+    section = make_section()
+    when = timezone.localtime() + timedelta(days=2)
+    data = article_form_data(
+        section,
+        status="published",
+        publish_at_0=when.date().isoformat(),
+        publish_at_1=when.strftime("%H:%M:%S"),
+    )
+    assert editor_client.post(ADD_URL, data).status_code == 302
+    assert Article.objects.scheduled().filter(slug="a-thriller-arrives").exists()
+
+
+def test_editor_publish_and_unpublish_actions(editor_client):
+    article = make_article(status=Article.Status.REVIEW)
+    editor_client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [article.pk]})
+    assert Article.objects.live().filter(pk=article.pk).exists()
+
+    editor_client.post(CHANGELIST_URL, {"action": "unpublish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert not Article.objects.live().filter(pk=article.pk).exists()
+
+
+def test_editor_can_delete_a_story(editor_client):
+    article = make_article(live=True)
+    delete_url = reverse("admin:articles_article_delete", args=[article.pk])
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
