@@ -133,9 +133,6 @@ STORAGES = {
 # Taggit: tags are matched case-insensitively so "Netflix" and "netflix" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
 
-# Reversion: keep a version for every admin save of a registered model.
-ADD_REVERSION_ADMIN = True
-
 SITE_NAME = os.environ.get("SITE_NAME", "Metro")
 
 LOGIN_URL = "admin:login"
