@@ -172,7 +172,7 @@ class ArticleAdmin(CompareVersionAdmin):
                 obj.status,
                 obj.get_status_display(),
             )
-        when = date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT")
+        when = date_format(timezone.localtime(obj.publish_at), "M j, Y, P T")
         if obj.is_scheduled:
             return format_html(
                 '<span class="metro-status metro-status--scheduled">Scheduled</span> {}', when

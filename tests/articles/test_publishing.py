@@ -104,3 +104,15 @@ def test_preview_is_refused_to_the_public(client):
     response = client.get(story.get_preview_url())
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_admin_offers_preview_for_drafts_and_view_on_site_for_live_stories(editor_client):
+    draft = make_article(status=Article.Status.DRAFT)
+    live = make_article(live=True)
+    draft_page = editor_client.get(f"/admin/articles/article/{draft.pk}/change/").content.decode()
+    live_page = editor_client.get(f"/admin/articles/article/{live.pk}/change/").content.decode()
+    assert ">Preview</a>" in draft_page
+    assert "View on site" not in draft_page
+    assert ">View on site</a>" in live_page
+    assert f'href="{draft.get_preview_url()}"' in draft_page
+    assert f'href="{live.get_absolute_url()}"' in live_page
