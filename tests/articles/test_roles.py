@@ -150,3 +150,25 @@ def test_editor_can_delete_a_story(editor_client):
     delete_url = reverse("admin:articles_article_delete", args=[article.pk])
     assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
     assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def test_roles_come_from_the_data_migration():
+    from django.contrib.auth.models import Group
+
+    writers = Group.objects.get(name="Writers")
+    editors = Group.objects.get(name="Editors")
+    writer_perms = set(writers.permissions.values_list("codename", flat=True))
+    editor_perms = set(editors.permissions.values_list("codename", flat=True))
+    assert {"add_article", "change_article", "view_article"} <= writer_perms
+    assert "publish_article" not in writer_perms
+    assert "delete_article" not in writer_perms
+    assert {"publish_article", "delete_article", "delete_person", "delete_film"} <= editor_perms
+
+
+def test_writer_sees_a_published_story_read_only(writer_client):
+    article = make_article(live=True, headline="Live story")
+    page = writer_client.get(change_url(article))
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False
+    assert "Live story" in page.content.decode()
+    assert writer_client.get(CHANGELIST_URL).status_code == 200
