@@ -10,6 +10,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from articles.models import Article, Authorship, Section
 from media.admin import thumbnail
+from metro.widgets import TagSuggestWidget
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -32,6 +33,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"
+        widgets = {"tags": TagSuggestWidget(Article)}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 
-from articles.richtext import body_field, sanitize_body
+from articles.richtext import body_field, render_body, sanitize_body
 
 
 class Section(models.Model):
@@ -184,8 +184,9 @@ class Article(models.Model):
 
     @cached_property
     def body_html(self):
-        """The body for templates: sanitised again on the way out, whatever is stored."""
-        return mark_safe(sanitize_body(self.body))  # noqa: S308 - nh3 output
+        """The body for templates: sanitised again on the way out, whatever is stored,
+        with library figures showing their image's current caption, credit and alt text."""
+        return mark_safe(render_body(sanitize_body(self.body)))  # noqa: S308 - nh3 output
 
     @property
     def caption(self):

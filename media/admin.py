@@ -1,8 +1,16 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.urls import path
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
+from taggit.managers import TaggableManager
 
 from media.models import Image
+from metro.widgets import TagSuggestWidget
+
+PICKER_PAGE_SIZE = 24
 
 
 def thumbnail(image, width=80):
@@ -15,6 +23,21 @@ def thumbnail(image, width=80):
         image.alt_text,
         width,
     )
+
+
+def picker_item(image):
+    """What the story editor's image picker needs to show and insert an image."""
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "thumbnail": image.url,
+        "url": image.url,
+        "alt": image.alt_text,
+        "caption": image.caption,
+        "credit": image.credit,
+        "width": image.width,
+        "height": image.height,
+    }
 
 
 @admin.register(Image)
@@ -32,6 +55,35 @@ class ImageAdmin(CompareVersionAdmin):
         ("Cropping", {"fields": ["focal_point_x", "focal_point_y"]}),
         ("Library", {"fields": ["tags", "dimensions", "uploaded_by", "uploaded_at"]}),
     ]
+    formfield_overrides = {TaggableManager: {"widget": TagSuggestWidget(Image)}}
+
+    def get_urls(self):
+        picker = path(
+            "picker/",
+            self.admin_site.admin_view(self.picker_view),
+            name="media_image_picker",
+        )
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        """JSON for the story editor's "Image from library" dialog: one page of
+        images, newest first, searched like the change list."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        images, _ = self.get_search_results(
+            request, self.get_queryset(request), request.GET.get("q", "").strip()
+        )
+        page = Paginator(images, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "results": [picker_item(image) for image in page],
+                "page": page.number,
+                "pages": page.paginator.num_pages,
+                "count": page.paginator.count,
+                "has_next": page.has_next(),
+                "has_previous": page.has_previous(),
+            }
+        )
 
     @admin.display(description="Image")
     def thumb(self, obj):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -132,6 +134,24 @@ STORAGES = {
 
 # Taggit: tags are matched case-insensitively so "Netflix" and "netflix" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+
+# The story editor's own extensions (static/admin/metro/), enabled in
+# articles/richtext.py. The markup they make is allowed by articles.richtext.sanitize_body.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("admin/metro/pull-quote.js")],
+        "extensions": {"PullQuote": html_tags(["blockquote"], {"blockquote": ["class"]})},
+    },
+    {
+        "js": [static_lazy("admin/metro/library-image.js")],
+        "extensions": {
+            "MediaLibraryImage": html_tags(
+                ["figure", "img", "figcaption", "span"],
+                {"figure": ["class", "data-image-id"], "img": ["src", "alt"], "span": ["class"]},
+            )
+        },
+    },
+]
 
 SITE_NAME = os.environ.get("SITE_NAME", "Metro")
 
