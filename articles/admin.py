@@ -62,7 +62,12 @@ class SectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(story_count=Count("articles")).order_by("order", "name")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(story_count=Count("articles"))
+            .order_by("order", "name")
+        )
 
     @admin.display(description="Stories", ordering="story_count")
     def story_count(self, obj):

@@ -144,13 +144,16 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def clean(self):
-        self.fill_publication_times()
-
     def save(self, *args, **kwargs):
         self.body = sanitize_body(self.body)
         self.fill_publication_times()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    def clean(self):
+        self.fill_publication_times()
 
     def fill_publication_times(self):
         """Publishing with no time means now; the first publication time is kept for good."""
@@ -159,9 +162,6 @@ class Article(models.Model):
                 self.publish_at = timezone.now()
             if self.first_published_at is None:
                 self.first_published_at = self.publish_at
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"pk": self.pk})

@@ -45,7 +45,9 @@ def test_edit_twice_then_restore_the_first_version(editor_client):
     revision_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
     form_page = editor_client.get(revision_url)
     assert form_page.status_code == 200
-    restored = editor_client.post(revision_url, article_form_data(section, headline="First headline"))
+    restored = editor_client.post(
+        revision_url, article_form_data(section, headline="First headline")
+    )
     assert restored.status_code == 302
     article.refresh_from_db()
     assert article.headline == "First headline"
@@ -77,7 +79,9 @@ def test_people_and_films_keep_versions(editor_client):
         "credits-TOTAL_FORMS": "0",
         "credits-INITIAL_FORMS": "0",
     }
-    response = editor_client.post(reverse("admin:people_person_change", args=[person.pk]), person_data)
+    response = editor_client.post(
+        reverse("admin:people_person_change", args=[person.pk]), person_data
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     film_data = {
         "title": "Night Train",

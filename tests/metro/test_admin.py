@@ -56,7 +56,11 @@ def test_every_admin_page_renders_for_an_editor(admin_client, editor_client, mod
     opts = model._meta
     name = f"admin:{opts.app_label}_{opts.model_name}"
     # Superusers see every model; editors see the newsroom's.
-    client = editor_client if opts.app_label in {"articles", "people", "films", "media"} else admin_client
+    client = (
+        editor_client
+        if opts.app_label in {"articles", "people", "films", "media"}
+        else admin_client
+    )
 
     assert client.get(reverse(f"{name}_changelist")).status_code == 200
     assert client.get(reverse(f"{name}_add")).status_code == 200
@@ -96,7 +100,12 @@ def test_autocomplete_endpoints_answer(editor_client, app_label, model_name, fie
     obj = make()
     response = editor_client.get(
         reverse("admin:autocomplete"),
-        {"app_label": app_label, "model_name": model_name, "field_name": field_name, "term": "Mara"},
+        {
+            "app_label": app_label,
+            "model_name": model_name,
+            "field_name": field_name,
+            "term": "Mara",
+        },
     )
     assert response.status_code == 200
     assert str(obj.pk) in [result["id"] for result in response.json()["results"]]
