@@ -1,0 +1,122 @@
+"""The shapes of the demo content: plain, frozen descriptions the loader turns into rows."""
+
+from dataclasses import dataclass, field
+
+HERO = (1600, 900)
+STILL = (1200, 800)
+POSTER = (800, 1200)
+PORTRAIT = (600, 600)
+LOGO = (400, 400)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image to draw at load time, with the words it carries in the media library.
+
+    `scene` names a drawing in metro.demo.images, `palette` its colours; `lines`
+    are words drawn on it (a poster's title, tagline and billing, a neon sign).
+    The title identifies the image, so two pictures never share one.
+    """
+
+    title: str
+    alt_text: str
+    caption: str
+    credit: str
+    scene: str
+    palette: str
+    size: tuple[int, int] = HERO
+    lines: tuple[str, ...] = ()
+    poster: bool = False
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    name: str
+    slug: str
+    description: str
+    order: int
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    name: str
+    slug: str
+    description: str
+    bio: str
+    portrait: Picture
+    birth_date: str = ""  # ISO date
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class FilmSpec:
+    title: str
+    slug: str
+    kind: str  # "film" or "series"
+    platform: str  # a Platform name
+    genres: tuple[str, ...]
+    release_in_days: int  # relative to the load; negative means already out
+    runtime_minutes: int
+    rating: str
+    synopsis: str
+    poster: Picture
+    cast: tuple[tuple[str, str], ...]  # (person slug, character), in billing order
+    crew: tuple[tuple[str, str], ...]  # (person slug, Credit.Role value)
+
+
+@dataclass(frozen=True)
+class Byline:
+    person: str  # a person's slug
+    role: str = "author"  # an Authorship.Role value
+
+
+def by(*authors, photos=None):
+    """A byline: authors in order, then the photographer if there is one."""
+    names = tuple(Byline(slug) for slug in authors)
+    return names + ((Byline(photos, "photographer"),) if photos else ())
+
+
+@dataclass(frozen=True)
+class StorySpec:
+    """One article. `age_days` is how long ago it went live (negative: scheduled ahead).
+
+    A body may hold markers `[[figure 1]]`, `[[figure 2]]`… that the loader
+    replaces with the in-body image markup of `figures[0]`, `figures[1]`…
+    """
+
+    headline: str
+    slug: str
+    section: str
+    standfirst: str
+    body: str
+    hero: Picture
+    bylines: tuple[Byline, ...]
+    tags: tuple[str, ...]
+    people: tuple[str, ...] = ()
+    films: tuple[str, ...] = ()
+    status: str = "published"
+    age_days: float | None = None
+    featured: bool = False
+    hero_caption: str = ""
+    figures: tuple[Picture, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SisterLinkSpec:
+    title: str
+    path: str  # appended to the site's home URL
+    age_days: float
+    pinned: bool = False
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class SisterSiteSpec:
+    name: str
+    slug: str
+    home_url: str
+    logo: Picture
+    order: int
+    links: tuple[SisterLinkSpec, ...]
+    feed_url: str = ""
