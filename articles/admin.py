@@ -208,7 +208,10 @@ class ArticleAdmin(CompareVersionAdmin):
         count = 0
         for article in queryset.exclude(status=Article.Status.PUBLISHED):
             article.status = Article.Status.PUBLISHED
-            article.publish_at = article.publish_at or now
+            # A story that was live before returns at its original time;
+            # any other story goes out now, whatever time a draft carried.
+            if article.first_published_at is None or article.publish_at is None:
+                article.publish_at = now
             article.last_edited_by = request.user
             self._save_with_revision(request, article, "Published")
             count += 1

@@ -156,10 +156,17 @@ class Article(models.Model):
         self.fill_publication_times()
 
     def fill_publication_times(self):
-        """Publishing with no time means now; the first publication time is kept for good."""
+        """Publishing with no time means now; the first publication time is kept for good.
+
+        A first publication time still in the future was only a schedule, and
+        follows the schedule until it comes (or is forgotten if the story is pulled).
+        """
+        now = timezone.now()
+        if self.first_published_at and self.first_published_at > now:
+            self.first_published_at = None
         if self.status == self.Status.PUBLISHED:
             if self.publish_at is None:
-                self.publish_at = timezone.now()
+                self.publish_at = now
             if self.first_published_at is None:
                 self.first_published_at = self.publish_at
 

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 from taggit.managers import TaggableManager
 
-from media.models import Image
+from media.models import Image, Keyword
 from metro.widgets import TagSuggestWidget
 
 PICKER_PAGE_SIZE = 24
@@ -101,3 +101,10 @@ class ImageAdmin(CompareVersionAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Keyword)
+class KeywordAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

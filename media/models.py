@@ -2,8 +2,21 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
 
 unit_interval = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+
+
+class Keyword(TagBase):
+    """A library keyword for finding images; kept apart from the stories' public tags."""
+
+    class Meta:
+        ordering = ["name"]
+
+
+class TaggedImage(TaggedItemBase):
+    tag = models.ForeignKey(Keyword, on_delete=models.CASCADE, related_name="tagged_images")
+    content_object = models.ForeignKey("Image", on_delete=models.CASCADE)
 
 
 class Image(models.Model):
@@ -37,7 +50,12 @@ class Image(models.Model):
         validators=unit_interval,
         help_text="Vertical centre of interest, 0 (top) to 1 (bottom).",
     )
-    tags = TaggableManager(blank=True, help_text="Library keywords, comma-separated.")
+    tags = TaggableManager(
+        "keywords",
+        through=TaggedImage,
+        blank=True,
+        help_text="Library keywords, comma-separated: for finding the image, never shown to readers.",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -20,6 +20,7 @@ WRITER_PERMISSIONS = {
     ("films", "platform"): ["add", "change", "view"],
     ("films", "genre"): ["add", "change", "view"],
     ("media", "image"): ["add", "change", "view"],
+    ("media", "keyword"): ["add", "view"],
     ("taggit", "tag"): ["add", "view"],
     ("metro", "sistersite"): ["view"],
     ("metro", "sisterlink"): ["view"],

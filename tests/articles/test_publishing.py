@@ -116,3 +116,46 @@ def test_admin_offers_preview_for_drafts_and_view_on_site_for_live_stories(edito
     assert ">View on site</a>" in live_page
     assert f'href="{draft.get_preview_url()}"' in draft_page
     assert f'href="{live.get_absolute_url()}"' in live_page
+
+
+def test_a_schedule_is_not_a_first_publication_until_it_comes():
+    story = make_article(
+        status=Article.Status.PUBLISHED, publish_at=timezone.now() + timedelta(days=1)
+    )
+    later = timezone.now() + timedelta(days=3)
+    story.publish_at = later
+    story.save()
+    assert story.first_published_at == later
+
+    story.status = Article.Status.DRAFT
+    story.save()
+    assert story.first_published_at is None
+
+
+def test_the_publish_action_sends_a_new_story_out_now(editor_client):
+    stale = timezone.now() - timedelta(days=30)
+    future = timezone.now() + timedelta(days=30)
+    backdated = make_article(status=Article.Status.REVIEW, publish_at=stale)
+    postdated = make_article(status=Article.Status.REVIEW, publish_at=future)
+    before = timezone.now()
+    editor_client.post(
+        "/admin/articles/article/",
+        {"action": "publish", "_selected_action": [backdated.pk, postdated.pk]},
+    )
+    for story in (backdated, postdated):
+        story.refresh_from_db()
+        assert story.is_live
+        assert story.publish_at >= before
+
+
+def test_the_publish_action_returns_a_pulled_story_at_its_original_time(editor_client):
+    story = make_article(live=True)
+    original = story.publish_at
+    story.status = Article.Status.DRAFT
+    story.save()
+    editor_client.post(
+        "/admin/articles/article/", {"action": "publish", "_selected_action": [story.pk]}
+    )
+    story.refresh_from_db()
+    assert story.is_live
+    assert story.publish_at == original

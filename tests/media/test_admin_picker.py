@@ -6,6 +6,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from media.admin import PICKER_PAGE_SIZE
+from media.models import Keyword
 from tests.factories import make_image, make_user
 
 pytestmark = pytest.mark.django_db
@@ -110,9 +111,10 @@ def test_the_view_image_permission_alone_is_enough(client):
     assert client.get(PICKER_URL).status_code == 200
 
 
-def test_the_image_form_suggests_existing_tags(writer_client):
-    Tag.objects.create(name="Red carpet", slug="red-carpet")
-    Tag.objects.create(name="Festival", slug="festival")
+def test_the_image_form_suggests_existing_keywords_not_story_tags(writer_client):
+    Keyword.objects.create(name="Red carpet", slug="red-carpet")
+    Keyword.objects.create(name="Festival", slug="festival")
+    Tag.objects.create(name="Carpet cleaning", slug="carpet-cleaning")
 
     page = writer_client.get(reverse("admin:media_image_add")).content.decode()
     suggestions = writer_client.get(

@@ -6,6 +6,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from films.models import Credit, Genre
+from media.models import Keyword
 from tests.factories import (
     make_article,
     make_credit,
@@ -35,6 +36,7 @@ def make_one(model):
         "sistersite": make_sister_site,
         "sisterlink": lambda: make_sister_link(make_sister_site()),
         "tag": lambda: Tag.objects.create(name="Streaming", slug="streaming"),
+        "keyword": lambda: Keyword.objects.create(name="Portrait", slug="portrait"),
         "user": lambda: None,
         "group": lambda: None,
     }
