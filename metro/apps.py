@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from taggit.apps import TaggitAppConfig
 
 
 class MetroConfig(AppConfig):
     name = "metro"
     verbose_name = "Site"
+    default = True
+
+
+class StoryTagsConfig(TaggitAppConfig):
+    """django-taggit, named for what it holds here: the stories' public tags."""
+
+    verbose_name = "Story tags"

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "taggit",
+    "metro.apps.StoryTagsConfig",
     "reversion",
     "reversion_compare",
     "django_prose_editor",
