@@ -60,6 +60,17 @@ class FilmAdmin(CompareVersionAdmin):
         return thumbnail(obj.poster, width=200)
 
 
+@admin.register(Credit)
+class CreditAdmin(admin.ModelAdmin):
+    """Every credit in one list, for finding who played whom across films."""
+
+    list_display = ["person", "film", "role", "character_name", "billing_order"]
+    list_filter = ["role"]
+    list_select_related = ["person", "film"]
+    search_fields = ["person__name", "film__title", "character_name"]
+    autocomplete_fields = ["person", "film"]
+
+
 @admin.register(Platform)
 class PlatformAdmin(admin.ModelAdmin):
     list_display = ["name", "url"]
