@@ -4,6 +4,9 @@ from django.db import models
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from media.inspection import inspect_image
+from media.renditions import Renditions
+
 unit_interval = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
@@ -24,9 +27,7 @@ class Image(models.Model):
 
     file = models.ImageField(
         upload_to="images/%Y/%m/",
-        width_field="width",
-        height_field="height",
-        help_text="JPEG, PNG, WebP or GIF.",
+        help_text="JPEG, PNG, WebP or GIF (AVIF too where supported). Readers get resized copies without location data.",
     )
     title = models.CharField(max_length=200, help_text="For finding the image in the library.")
     alt_text = models.CharField(
@@ -38,8 +39,19 @@ class Image(models.Model):
         max_length=200, blank=True, help_text='As printed, e.g. "PHOTO: Netflix".'
     )
     credit_url = models.URLField(blank=True, help_text="Optional link for the credit.")
+    copyright = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Rights holder, if the file says or the agency tells us.",
+    )
+    # Facts read from the file itself (media.inspection), never typed in.
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    file_format = models.CharField(max_length=10, editable=False, blank=True)
+    file_size = models.PositiveBigIntegerField(editable=False, null=True)
+    content_hash = models.CharField(
+        max_length=64, editable=False, blank=True, db_index=True, help_text="SHA-256 of the file."
+    )
     focal_point_x = models.FloatField(
         default=0.5,
         validators=unit_interval,
@@ -80,6 +92,30 @@ class Image(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.file and (not self.file._committed or not self.content_hash or not self.width):
+            self.apply_facts(inspect_image(self.file))
+        super().save(*args, **kwargs)
+
+    def apply_facts(self, facts):
+        """Take what the file says about itself; embedded caption and credit fill only blanks."""
+        self.width, self.height = facts.width, facts.height
+        self.file_format = facts.format
+        self.file_size = facts.byte_size
+        self.content_hash = facts.content_hash
+        self.caption = self.caption or facts.caption
+        self.credit = self.credit or facts.credit
+        self.copyright = self.copyright or facts.copyright
+
     @property
     def url(self):
+        """The original file: for editors only; readers get renditions."""
         return self.file.url
+
+    @property
+    def renditions(self):
+        return Renditions(self)
+
+    @property
+    def aspect_ratio(self):
+        return self.width / self.height if self.width and self.height else None

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("people/", include("people.urls")),
     path("films/", include("films.urls")),
+    path("images/", include("media.urls")),
     # Last: section fronts and articles take the remaining top-level paths.
     path("", include("articles.urls")),
 ]

@@ -1,0 +1,243 @@
+"""Renditions: the sizes and shapes of library images that readers download.
+
+Every spec lives in SPECS. A rendition's storage name is derived from the
+image alone (its id, content, focal point and the pipeline version), so a page
+can link to any rendition without a database query, and a change of focal
+point or file gives new names. Files are made once, with Pillow, and stored
+through Django's storage API: at upload for the admin's thumbnails, otherwise
+by the serve view on first request or by `manage.py make_renditions`.
+"""
+
+import hashlib
+import io
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from PIL import Image as PILImage
+from PIL import ImageOps, features
+
+# Bump to give every rendition a new name after changing how they are made.
+PIPELINE_VERSION = 1
+RENDITIONS_DIR = "renditions"
+
+# Most preferred first; the last one is the <img> fallback every browser reads.
+FORMATS = ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg")
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
+ENCODER_OPTIONS = {
+    "avif": {"quality": 55, "speed": 8},
+    "webp": {"quality": 80, "method": 4},
+    "jpeg": {"quality": 82, "progressive": True},
+}
+# Decode JPEGs at a reduced scale when that still leaves this much more detail
+# than the output needs: much faster, and indistinguishable after resizing.
+DRAFT_OVERSAMPLING = 1.5
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    ratio: tuple[int, int] | None  # None keeps the image's own shape.
+    widths: tuple[int, ...]
+    formats: tuple[str, ...] = FORMATS
+    description: str = ""
+
+
+SPECS = {
+    spec.name: spec
+    for spec in [
+        Spec("hero", (16, 9), (480, 800, 1200, 1600), description="Story heroes, 16:9"),
+        Spec("card", (16, 9), (400, 800), description="Listing cards, 16:9"),
+        Spec("portrait", (1, 1), (160, 320, 640), description="People, square"),
+        Spec("poster", (2, 3), (240, 480, 800), description="Films, 2:3"),
+        Spec("body", None, (480, 800, 1200), description="In-body images, uncropped"),
+        Spec("thumb", None, (240,), ("jpeg",), description="Admin lists and pickers"),
+        Spec("og", (40, 21), (1200,), ("jpeg",), description="Social cards, 1200×630"),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Rendition:
+    image_id: int
+    key: str
+    spec: Spec
+    width: int
+    height: int
+    format: str
+    crop: tuple[int, int, int, int]  # left, top, right, bottom in the upright original
+
+    @property
+    def filename(self):
+        return f"{self.spec.name}-{self.width}.{self.format}"
+
+    @property
+    def name(self):
+        """The storage name."""
+        return f"{RENDITIONS_DIR}/{self.image_id}/{self.key}/{self.filename}"
+
+    @property
+    def url(self):
+        return reverse(
+            "media:rendition",
+            kwargs={"image_id": self.image_id, "key": self.key, "filename": self.filename},
+        )
+
+    @property
+    def mime_type(self):
+        return MIME_TYPES[self.format]
+
+
+class Renditions:
+    """The renditions one image offers, computed from its fields without touching storage."""
+
+    def __init__(self, image):
+        self.image = image
+
+    @cached_property
+    def key(self):
+        image = self.image
+        source = image.content_hash or image.file.name
+        fingerprint = (
+            f"{source}:{image.focal_point_x:.4f}:{image.focal_point_y:.4f}:{PIPELINE_VERSION}"
+        )
+        return hashlib.sha256(fingerprint.encode()).hexdigest()[:12]
+
+    def crop_box(self, spec):
+        """The largest box of the spec's shape inside the image, centred on the focal point."""
+        width, height = self.image.width, self.image.height
+        if spec.ratio is None:
+            return (0, 0, width, height)
+        ratio_w, ratio_h = spec.ratio
+        crop_w, crop_h = width, round(width * ratio_h / ratio_w)
+        if crop_h > height:
+            crop_w, crop_h = round(height * ratio_w / ratio_h), height
+        left = _clamp(round(self.image.focal_point_x * width - crop_w / 2), 0, width - crop_w)
+        top = _clamp(round(self.image.focal_point_y * height - crop_h / 2), 0, height - crop_h)
+        return (left, top, left + crop_w, top + crop_h)
+
+    def widths(self, spec):
+        """The spec's widths this image can fill without upscaling."""
+        left, _, right, _ = self.crop_box(spec)
+        available = right - left
+        return [w for w in spec.widths if w <= available] or [available]
+
+    def get(self, spec_name, width, fmt):
+        spec = SPECS[spec_name]
+        box = self.crop_box(spec)
+        crop_w, crop_h = box[2] - box[0], box[3] - box[1]
+        return Rendition(
+            image_id=self.image.pk,
+            key=self.key,
+            spec=spec,
+            width=width,
+            height=max(1, round(width * crop_h / crop_w)),
+            format=fmt,
+            crop=box,
+        )
+
+    def for_spec(self, spec_name, fmt):
+        spec = SPECS[spec_name]
+        return [self.get(spec_name, width, fmt) for width in self.widths(spec)]
+
+    def all(self):
+        for spec in SPECS.values():
+            for fmt in spec.formats:
+                yield from self.for_spec(spec.name, fmt)
+
+    def find(self, filename):
+        """The rendition a served file name asks for, or None if this image offers no such file."""
+        stem, _, fmt = filename.rpartition(".")
+        spec_name, _, width = stem.rpartition("-")
+        spec = SPECS.get(spec_name)
+        if spec is None or fmt not in spec.formats or not width.isdigit():
+            return None
+        if int(width) not in self.widths(spec):
+            return None
+        return self.get(spec_name, int(width), fmt)
+
+
+def ensure(image, rendition, storage=None):
+    """Make and store `rendition` unless it is already stored. Returns True if it was made."""
+    storage = storage or default_storage
+    if storage.exists(rendition.name):
+        return False
+    with image.file.open("rb") as source:
+        data = render(source, rendition)
+    saved = storage.save(rendition.name, ContentFile(data))
+    if saved != rendition.name:
+        # Another process stored the same rendition first; keep theirs.
+        storage.delete(saved)
+    return True
+
+
+def render(source, rendition):
+    """Encode `rendition` from the open original `source`; returns the encoded bytes."""
+    picture = PILImage.open(source)
+    original_size = picture.size
+    orientation = picture.getexif().get(0x0112, 1)
+    left, top, right, bottom = rendition.crop
+    scale = rendition.width / (right - left)
+    if picture.format == "JPEG":
+        upright_w, upright_h = _upright_size(picture.size, orientation)
+        wanted = (
+            round(upright_w * scale * DRAFT_OVERSAMPLING),
+            round(upright_h * scale * DRAFT_OVERSAMPLING),
+        )
+        picture.draft(None, _upright_size(wanted, orientation))
+    picture = ImageOps.exif_transpose(picture)
+    # Draft decoding shrinks the picture by a power of two; scale the crop with it.
+    shrink = picture.width / _upright_size(original_size, orientation)[0]
+    box = (left * shrink, top * shrink, right * shrink, bottom * shrink)
+    picture = _web_mode(picture, rendition.format)
+    resized = picture.resize(
+        (rendition.width, rendition.height), PILImage.Resampling.LANCZOS, box=box, reducing_gap=3.0
+    )
+    output = io.BytesIO()
+    options = dict(ENCODER_OPTIONS[rendition.format])
+    if icc := picture.info.get("icc_profile"):
+        options["icc_profile"] = icc
+    resized.save(output, PILLOW_FORMATS[rendition.format], **options)
+    return output.getvalue()
+
+
+def delete_all(image_id, keep_key=None, storage=None):
+    """Remove an image's stored renditions, except those under `keep_key`."""
+    storage = storage or default_storage
+    folder = f"{RENDITIONS_DIR}/{image_id}"
+    try:
+        keys, _ = storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    for key in keys:
+        if key == keep_key:
+            continue
+        _, files = storage.listdir(f"{folder}/{key}")
+        for filename in files:
+            storage.delete(f"{folder}/{key}/{filename}")
+
+
+def _upright_size(size, orientation):
+    return (size[1], size[0]) if orientation in {5, 6, 7, 8} else size
+
+
+def _web_mode(picture, fmt):
+    """Colours as browsers expect them; transparency kept where the format has it."""
+    if picture.mode in {"RGB", "L"} or (fmt != "jpeg" and picture.mode == "RGBA"):
+        return picture
+    has_alpha = picture.mode in {"RGBA", "LA", "PA"} or "transparency" in picture.info
+    if has_alpha:
+        picture = picture.convert("RGBA")
+        if fmt == "jpeg":
+            flat = PILImage.new("RGB", picture.size, (255, 255, 255))
+            flat.paste(picture, mask=picture.getchannel("A"))
+            return flat
+        return picture
+    return picture.convert("RGB")
+
+
+def _clamp(value, low, high):
+    return max(low, min(value, high))

@@ -1,0 +1,31 @@
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+
+from media import renditions
+from media.models import Image
+
+ONE_YEAR = 60 * 60 * 24 * 365
+
+
+@require_safe
+def rendition(request, image_id, key, filename):
+    """Serve one rendition, making and storing it first if this is its first request.
+
+    The key (derived from the file and focal point) must be the image's current
+    one: it changes with every new crop, and it keeps unpublished pictures
+    unguessable, so a wrong key is a 404 rather than a redirect.
+    """
+    image = get_object_or_404(Image, pk=image_id)
+    wanted = image.renditions.find(filename)
+    if wanted is None or key != wanted.key:
+        raise Http404("No such rendition.")
+    try:
+        renditions.ensure(image, wanted)
+        stored = default_storage.open(wanted.name, "rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("The original of this image is missing.") from None
+    response = FileResponse(stored, content_type=wanted.mime_type)
+    response["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+    return response
