@@ -16,11 +16,14 @@ from django.utils.html import escape, format_html, format_html_join
 from django_prose_editor.fields import ProseEditorField
 
 from media.models import Image
+from media.pictures import picture_html
 
 PULL_QUOTE_CLASS = "pull-quote"
 MEDIA_IMAGE_CLASS = "media-image"
 CREDIT_CLASS = "credit"
 LINK_REL = "noopener noreferrer"
+# In-body images span the story's text column.
+BODY_IMAGE_SIZES = "(min-width: 44rem) 42rem, 100vw"
 
 # Extensions of the admin's rich-text editor. PullQuote and MediaLibraryImage
 # are Metro's own (static/admin/metro/), registered in DJANGO_PROSE_EDITOR_EXTENSIONS.
@@ -172,21 +175,13 @@ def _parse_image_id(value):
 
 
 def _library_figure(image):
-    if image is None or not image.file:
+    if image is None or not image.file or not image.width:
         return ""
-    size = (
-        format_html(' width="{}" height="{}"', image.width, image.height)
-        if image.width and image.height
-        else ""
-    )
     return format_html(
-        '<figure class="{}" data-image-id="{}">'
-        '<img src="{}" alt="{}"{} loading="lazy" decoding="async">{}</figure>',
+        '<figure class="{}" data-image-id="{}">{}{}</figure>',
         MEDIA_IMAGE_CLASS,
         image.pk,
-        image.url,
-        image.alt_text,
-        size,
+        picture_html(image, "body", sizes=BODY_IMAGE_SIZES),
         _figcaption(image),
     )
 

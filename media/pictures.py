@@ -1,6 +1,7 @@
 """`<picture>` markup for library images: every format, every width, no layout shift."""
 
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from media.renditions import MIME_TYPES, SPECS
 
@@ -30,11 +31,7 @@ def picture_html(image, spec_name, *, sizes="100vw", priority=False, css_class="
     fallbacks = renditions.for_spec(spec_name, fallback)
     default = min(fallbacks, key=lambda r: abs(r.width - FALLBACK_WIDTH))
     largest = fallbacks[-1]
-    loading = (
-        format_html(' fetchpriority="high"')
-        if priority
-        else format_html(' loading="lazy" decoding="async"')
-    )
+    loading = mark_safe(' fetchpriority="high"' if priority else ' loading="lazy" decoding="async"')
     css = format_html(' class="{}"', css_class) if css_class else ""
     return format_html(
         '<picture>{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{}></picture>',

@@ -8,7 +8,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from articles.richtext import render_body, sanitize_body
+from articles.richtext import BODY_IMAGE_SIZES, render_body, sanitize_body
+from media.pictures import picture_html
 from tests.factories import make_article, make_image
 
 
@@ -124,10 +125,13 @@ def test_a_figure_shows_the_images_current_caption_credit_and_alt_text():
     assert rendered == (
         "<p>Before</p>"
         f'<figure class="media-image" data-image-id="{image.pk}">'
-        f'<img src="{image.url}" alt="New alt" width="64" height="48" loading="lazy" decoding="async">'
+        f"{picture_html(image, 'body', sizes=BODY_IMAGE_SIZES)}"
         '<figcaption>New caption <span class="credit">PHOTO: New</span></figcaption></figure>'
         "<p>After</p>"
     )
+    # Readers get resized renditions, never the original file.
+    assert image.url not in rendered
+    assert 'width="64" height="48" alt="New alt" loading="lazy"' in rendered
 
 
 @pytest.mark.django_db
