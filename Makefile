@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test install migrate demo lint format check clean
+.PHONY: run test install migrate demo lint format check clean bench-renditions
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@interpreter=$$(bin/find-python) || exit 1; \
@@ -44,6 +44,10 @@ format: install
 check: install
 	$(PYTHON) manage.py check
 	$(PYTHON) manage.py makemigrations --check --dry-run
+
+# Figures, not a test: Metro's renditions against plain Pillow (BENCH_ARGS="--runs 15 --json out.json").
+bench-renditions: install
+	$(PYTHON) -m bench.renditions $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
