@@ -11,7 +11,8 @@ median of several runs of
   database and MEDIA_ROOT, i.e. decode, crop, resize, encode and store.
 
 It prints the times, their ratio against the targets, the PSNR of Metro's file
-against a full-decode resize of the same size, and the bytes saved. It never
+against plain Pillow's full-decode file (and of both against the unencoded
+resize, for the encoder's share), and the bytes saved. It never
 touches the project's database or media.
 
     python -m bench.renditions [--runs 9] [--json results.json]
@@ -172,7 +173,10 @@ def measure(source, runs):
             rendition = image.renditions.get(spec_name, width, fmt)
             plain, plain_ms, metro, metro_ms = time_both(source, image, rendition, runs)
             reference = full_decode_resize(source, rendition)
-            metro_psnr = psnr(decoded(metro), reference)
+            # The target compares like with like: Metro's file against plain
+            # Pillow's full-decode file in the same format and quality, so it
+            # measures what Metro's shortcuts (reduced-scale decoding) cost.
+            metro_psnr = psnr(decoded(metro), decoded(plain))
             results.append(
                 {
                     "spec": spec_name,
@@ -187,7 +191,8 @@ def measure(source, runs):
                     "target_ratio": target_ratio,
                     "ratio_pass": metro_ms / plain_ms <= target_ratio,
                     "psnr_db": round(metro_psnr, 2),
-                    "plain_psnr_db": round(psnr(decoded(plain), reference), 2),
+                    "metro_vs_unencoded_db": round(psnr(decoded(metro), reference), 2),
+                    "plain_vs_unencoded_db": round(psnr(decoded(plain), reference), 2),
                     "target_psnr_db": TARGET_PSNR,
                     "psnr_pass": metro_psnr >= TARGET_PSNR,
                     "saved_vs_original": round(1 - len(metro) / len(source), 4),
@@ -294,8 +299,8 @@ def print_report(report):
         ("target", ">7"),
         ("", "<4"),
         ("PSNR dB", ">7"),
-        ("(plain)", ">7"),
         ("", "<4"),
+        ("codec dB", ">8"),
         ("saved vs original", ">17"),
         ("vs plain", ">8"),
     )
@@ -315,8 +320,8 @@ def print_report(report):
                 f"≤{row['target_ratio']:.2f}x",
                 "PASS" if row["ratio_pass"] else "FAIL",
                 f"{row['psnr_db']:.1f}",
-                f"{row['plain_psnr_db']:.1f}",
                 "PASS" if row["psnr_pass"] else "FAIL",
+                f"{row['metro_vs_unencoded_db']:.1f}/{row['plain_vs_unencoded_db']:.1f}",
                 f"{row['saved_vs_original']:.1%}",
                 f"{row['saved_vs_plain']:+.1%}",
             )
@@ -326,8 +331,9 @@ def print_report(report):
     print()
     print(
         "Metro ms covers ensure(): decode, crop, resize, encode and storing the file. PSNR is "
-        "against a full-decode LANCZOS resize of the same size, unencoded; '(plain)' is plain "
-        "Pillow's file against the same."
+        "Metro's file against plain Pillow's full-decode file (same format and quality); "
+        "'codec dB' is Metro/plain against the unencoded full-decode resize, i.e. the "
+        "encoder's own loss, which both share."
     )
     print(
         f"Speed: {fast} of {len(rows)} within target. "

@@ -5,7 +5,8 @@ image alone (its id, content, focal point and the pipeline version), so a page
 can link to any rendition without a database query, and a change of focal
 point or file gives new names. Files are made once, with Pillow, and stored
 through Django's storage API: at upload for the admin's thumbnails, otherwise
-by the serve view on first request or by `manage.py make_renditions`.
+by the serve view on first request or by `manage.py make_renditions`. With the
+default storage (metro.storage) a rendition file appears only once complete.
 """
 
 import hashlib
@@ -188,7 +189,7 @@ def render(source, rendition):
             round(upright_h * scale * DRAFT_OVERSAMPLING),
         )
         picture.draft(None, _upright_size(wanted, orientation))
-    picture = ImageOps.exif_transpose(picture)
+    ImageOps.exif_transpose(picture, in_place=True)
     # Draft decoding shrinks the picture by a power of two; scale the crop with it.
     shrink = picture.width / _upright_size(original_size, orientation)[0]
     box = (left * shrink, top * shrink, right * shrink, bottom * shrink)

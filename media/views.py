@@ -1,12 +1,17 @@
+import logging
+
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
+from PIL import Image as PILImage
 
 from media import renditions
 from media.models import Image
 
 ONE_YEAR = 60 * 60 * 24 * 365
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -24,8 +29,10 @@ def rendition(request, image_id, key, filename):
     try:
         renditions.ensure(image, wanted)
         stored = default_storage.open(wanted.name, "rb")
-    except (FileNotFoundError, OSError):
-        raise Http404("The original of this image is missing.") from None
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        # A missing or damaged original: nothing to show, and nothing a reader can fix.
+        logger.warning("Cannot make rendition %s of image %s", filename, image_id, exc_info=True)
+        raise Http404("The original of this image is missing or damaged.") from None
     response = FileResponse(stored, content_type=wanted.mime_type)
     response["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
     return response
