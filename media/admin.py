@@ -1,36 +1,79 @@
+from functools import partial
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
+from django.forms import Script
 from django.http import JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.urls import path
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from reversion_compare.admin import CompareVersionAdmin
-from taggit.managers import TaggableManager
 
+from media import renditions
+from media.forms import ImageAdminForm
+from media.inspection import ACCEPTED_FORMATS
 from media.models import Image, Keyword
-from metro.widgets import TagSuggestWidget
+from media.pictures import srcset
+from media.renditions import SPECS
 
 PICKER_PAGE_SIZE = 24
+# The crops editors check while they set the focal point.
+CROP_PREVIEWS = ["hero", "portrait", "poster"]
+FOCAL_POINT_PREVIEW_WIDTH = 800
+
+
+def admin_renditions(image):
+    """JPEG renditions for admin previews, narrowest first.
+
+    The thumb, made at upload, comes first; then the in-body sizes for larger
+    previews. None for an image whose file could never be read.
+    """
+    if not image.width:
+        return []
+    by_width = {}
+    for rendition in [
+        *image.renditions.for_spec("thumb", "jpeg"),
+        *image.renditions.for_spec("body", "jpeg"),
+    ]:
+        by_width.setdefault(rendition.width, rendition)
+    return [by_width[width] for width in sorted(by_width)]
+
+
+def make_admin_thumbnail(image):
+    """Store the thumb rendition, so that lists and pickers show the image at once."""
+    renditions.ensure(image, image.renditions.for_spec("thumb", "jpeg")[0])
 
 
 def thumbnail(image, width=80):
-    """A small preview of a library image for admin lists and forms."""
-    if not image or not image.file:
+    """A small preview of a library image for admin lists and forms, `width` CSS pixels wide.
+
+    Browsers choose among the admin renditions; the original never goes out.
+    """
+    sources = admin_renditions(image) if image else []
+    if not sources:
         return "—"
+    src = next((r for r in sources if r.width >= width), sources[-1])
     return format_html(
-        '<img src="{}" alt="{}" width="{}" class="metro-thumb" loading="lazy">',
-        image.file.url,
+        '<img src="{}" srcset="{}" sizes="{}px" alt="{}" width="{}" height="{}" '
+        'class="metro-thumb" loading="lazy">',
+        src.url,
+        srcset(sources),
+        width,
         image.alt_text,
         width,
+        round(width / image.aspect_ratio),
     )
 
 
 def picker_item(image):
     """What the story editor's image picker needs to show and insert an image."""
+    sources = admin_renditions(image)
     return {
         "id": image.pk,
         "title": image.title,
-        "thumbnail": image.url,
+        "thumbnail": sources[0].url if sources else image.url,
         "url": image.url,
         "alt": image.alt_text,
         "caption": image.caption,
@@ -40,22 +83,126 @@ def picker_item(image):
     }
 
 
+def focal_point_picker(image):
+    """The picture with a marker at its focal point, and the crops that point gives.
+
+    static/admin/metro/focal-point.js moves the marker where the editor clicks,
+    fills in the focal point inputs and re-aims the crop previews. A new image
+    has no picture yet: the script shows the chosen file before it is uploaded.
+    """
+    sources = admin_renditions(image)
+    picture_url = (
+        min(sources, key=lambda r: abs(r.width - FOCAL_POINT_PREVIEW_WIDTH)).url if sources else ""
+    )
+    crops = format_html_join(
+        "", "{}", ((crop_preview(image, picture_url, SPECS[name]),) for name in CROP_PREVIEWS)
+    )
+    return format_html(
+        '<div class="metro-focal" data-focal-point data-x-input="id_focal_point_x" '
+        'data-y-input="id_focal_point_y" data-file-input="id_file">'
+        '<p class="metro-focal__empty"{}>Choose a file above: it shows here, and you click '
+        "it to set the focal point.</p>"
+        '<div class="metro-focal__stage"{}>'
+        '<div class="metro-focal__frame">'
+        '<img class="metro-focal__picture" src="{}" alt="{}">'
+        '<span class="metro-focal__marker" style="left: {}%; top: {}%"></span>'
+        "</div>"
+        '<div class="metro-focal__crops">{}</div>'
+        "</div></div>",
+        " hidden" if picture_url else "",
+        "" if picture_url else " hidden",
+        picture_url,
+        image.alt_text,
+        percent(image.focal_point_x),
+        percent(image.focal_point_y),
+        crops,
+    )
+
+
+def crop_preview(image, picture_url, spec):
+    """The picture in a box of the spec's shape, showing what its renditions keep."""
+    ratio_w, ratio_h = spec.ratio
+    return format_html(
+        '<figure class="metro-crop"><img src="{}" alt="" data-ratio="{} {}" '
+        'style="aspect-ratio: {} / {}; object-position: {}"><figcaption>{}</figcaption></figure>',
+        picture_url,
+        ratio_w,
+        ratio_h,
+        ratio_w,
+        ratio_h,
+        crop_position(image, spec),
+        spec.description,
+    )
+
+
+def crop_position(image, spec):
+    """CSS object-position that shows, in a box of the spec's shape, the crop renditions get."""
+    if not image.width:
+        return "50% 50%"
+    left, top, right, bottom = image.renditions.crop_box(spec)
+    spare_width, spare_height = image.width - (right - left), image.height - (bottom - top)
+    x = left / spare_width if spare_width else 0.5
+    y = top / spare_height if spare_height else 0.5
+    return f"{percent(x)}% {percent(y)}%"
+
+
+def percent(fraction):
+    return f"{fraction * 100:.1f}"
+
+
 @admin.register(Image)
 class ImageAdmin(CompareVersionAdmin):
+    form = ImageAdminForm
     list_display = ["thumb", "title", "dimensions", "credit", "uploaded_at", "uploaded_by"]
     list_display_links = ["thumb", "title"]
     list_select_related = ["uploaded_by"]
     search_fields = ["title", "alt_text", "caption", "credit"]
     list_filter = ["uploaded_at"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["preview", "dimensions", "uploaded_by", "uploaded_at"]
-    fieldsets = [
-        (None, {"fields": ["file", "preview", "title", "alt_text"]}),
-        ("Caption and credit", {"fields": ["caption", "credit", "credit_url"]}),
-        ("Cropping", {"fields": ["focal_point_x", "focal_point_y"]}),
-        ("Library", {"fields": ["tags", "dimensions", "uploaded_by", "uploaded_at"]}),
+    readonly_fields = [
+        "focal_point",
+        "dimensions",
+        "file_type",
+        "file_bytes",
+        "fingerprint",
+        "uploaded_by",
+        "uploaded_at",
     ]
-    formfield_overrides = {TaggableManager: {"widget": TagSuggestWidget(Image)}}
+    add_fieldsets = [
+        (None, {"fields": ["file", "title", "alt_text"]}),
+        ("Caption and credit", {"fields": ["caption", "credit", "credit_url", "copyright"]}),
+        (
+            "Focal point",
+            {
+                "fields": ["focal_point", ("focal_point_x", "focal_point_y")],
+                "description": "Click the picture where the interest is: heroes, portraits "
+                "and posters are cropped around that point.",
+            },
+        ),
+        ("Library", {"fields": ["tags"]}),
+    ]
+    fieldsets = [
+        *add_fieldsets,
+        (
+            "File",
+            {
+                "fields": [
+                    "dimensions",
+                    "file_type",
+                    "file_bytes",
+                    "fingerprint",
+                    "uploaded_by",
+                    "uploaded_at",
+                ]
+            },
+        ),
+    ]
+
+    class Media:
+        js = [Script("admin/metro/focal-point.js", type="module")]
+
+    def get_fieldsets(self, request, obj=None):
+        return self.fieldsets if obj else self.add_fieldsets
 
     def get_urls(self):
         picker = path(
@@ -90,17 +237,39 @@ class ImageAdmin(CompareVersionAdmin):
         return thumbnail(obj)
 
     @admin.display(description="Preview")
-    def preview(self, obj):
-        return thumbnail(obj, width=480) if obj.pk else "Shown after the image is saved."
+    def focal_point(self, obj):
+        return focal_point_picker(obj)
 
-    @admin.display(description="Size")
+    @admin.display(description="Dimensions")
     def dimensions(self, obj):
-        return f"{obj.width} × {obj.height}" if obj.width else "—"
+        return f"{obj.width} × {obj.height} px" if obj.width else "—"
+
+    @admin.display(description="Format")
+    def file_type(self, obj):
+        return ACCEPTED_FORMATS.get(obj.file_format, obj.file_format) or "—"
+
+    @admin.display(description="File size")
+    def file_bytes(self, obj):
+        return filesizeformat(obj.file_size) if obj.file_size else "—"
+
+    @admin.display(description="Content hash")
+    def fingerprint(self, obj):
+        if not obj.content_hash:
+            return "—"
+        return format_html(
+            '<code title="SHA-256 {}">{}…</code>', obj.content_hash, obj.content_hash[:12]
+        )
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
+        if form.image_facts is not None:
+            # Store the upload now: the form has applied what inspection read,
+            # so saving the image need not read the whole file a second time.
+            obj.file.save(obj.file.name, obj.file.file, save=False)
         super().save_model(request, obj, form, change)
+        # A new file or focal point gives the thumb a new name.
+        transaction.on_commit(partial(make_admin_thumbnail, obj), robust=True)
 
 
 @admin.register(Keyword)

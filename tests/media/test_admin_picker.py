@@ -31,7 +31,7 @@ def test_staff_who_may_view_images_get_the_library_as_json(writer_client):
             {
                 "id": image.pk,
                 "title": "Red carpet",
-                "thumbnail": image.url,
+                "thumbnail": image.renditions.for_spec("thumb", "jpeg")[0].url,
                 "url": image.url,
                 "alt": "Actors arriving",
                 "caption": "The premiere",
