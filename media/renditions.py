@@ -29,13 +29,13 @@ FORMATS = ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
 ENCODER_OPTIONS = {
-    "avif": {"quality": 55, "speed": 8},
+    "avif": {"quality": 60, "speed": 8},
     "webp": {"quality": 80, "method": 4},
     "jpeg": {"quality": 82, "progressive": True},
 }
 # Decode JPEGs at a reduced scale when that still leaves this much more detail
 # than the output needs: much faster, and indistinguishable after resizing.
-DRAFT_OVERSAMPLING = 1.5
+DRAFT_OVERSAMPLING = 1.25
 
 
 @dataclass(frozen=True)
