@@ -94,11 +94,7 @@ def inspect_image(file):
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         raise _too_many_pixels(None) from None
     except UnidentifiedImageError:
-        raise ValidationError(
-            "This file is %(what)s, not an image we can use. Upload a %(formats)s image.",
-            code="not_an_image",
-            params={"what": _describe(head), "formats": accepted_formats_text()},
-        ) from None
+        raise _not_an_image(head) from None
     except (OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             "This image is damaged or incomplete (%(detail)s). Export it again and re-upload.",
@@ -162,12 +158,21 @@ def _too_many_pixels(size):
     )
 
 
-def _describe(head):
+def _not_an_image(head):
+    formats = accepted_formats_text()
     lowered = head.lstrip().lower()
     for magic, description in KNOWN_IMPOSTORS:
         if lowered.startswith(magic.lower()):
-            return description
-    return "not a picture format we recognise"
+            return ValidationError(
+                "This file is %(what)s, not an image we can use. Upload a %(formats)s image.",
+                code="not_an_image",
+                params={"what": description, "formats": formats},
+            )
+    return ValidationError(
+        "This file is not an image we can read. Upload a %(formats)s image.",
+        code="not_an_image",
+        params={"formats": formats},
+    )
 
 
 def _text(value):
@@ -183,4 +188,9 @@ def _text(value):
                 continue
     if not isinstance(value, str):
         return ""
+    try:
+        # Pillow reads EXIF text as Latin-1; most tools write UTF-8 ("Â©" for "©").
+        value = value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
     return " ".join(value.replace("\x00", " ").split())[:500]

@@ -11,6 +11,7 @@ default storage (metro.storage) a rendition file appears only once complete.
 
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -151,6 +152,8 @@ class Renditions:
 
     def find(self, filename):
         """The rendition a served file name asks for, or None if this image offers no such file."""
+        if not self.image.width or not self.image.height:
+            return None  # The file could not be read; there is nothing to resize.
         stem, _, fmt = filename.rpartition(".")
         spec_name, _, width = stem.rpartition("-")
         spec = SPECS.get(spec_name)
@@ -219,6 +222,16 @@ def delete_all(image_id, keep_key=None, storage=None):
         _, files = storage.listdir(f"{folder}/{key}")
         for filename in files:
             storage.delete(f"{folder}/{key}/{filename}")
+        _remove_empty_folder(storage, f"{folder}/{key}")
+    _remove_empty_folder(storage, folder)
+
+
+def _remove_empty_folder(storage, name):
+    """Storage has no folders to delete, but a local disk keeps empty ones: tidy them."""
+    try:
+        os.rmdir(storage.path(name))
+    except (NotImplementedError, OSError):
+        pass  # Not local, or not empty.
 
 
 def _upright_size(size, orientation):

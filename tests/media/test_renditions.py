@@ -241,3 +241,18 @@ def test_pages_link_renditions_and_never_encode_images(client):
     article_html = article.content.decode()
     assert 'fetchpriority="high"' in article_html
     assert stories[0].hero_image.renditions.get("hero", 1600, "jpeg").url in article_html
+
+
+def test_an_image_whose_file_could_not_be_read_has_no_renditions(client):
+    image = make_image(file=uploaded_image(size=(1200, 800)))
+    key = image.renditions.key
+    type(image).objects.filter(pk=image.pk).update(width=None, height=None)
+    assert client.get(f"/images/{image.pk}/{key}/card-400.jpeg").status_code == 404
+
+
+def test_deleting_renditions_leaves_no_empty_folders(media_root):
+    image = make_image(file=uploaded_image(size=(1200, 800)))
+    renditions.ensure(image, image.renditions.get("card", 400, "jpeg"))
+    assert (media_root / "renditions" / str(image.pk)).is_dir()
+    renditions.delete_all(image.pk)
+    assert not (media_root / "renditions" / str(image.pk)).exists()

@@ -437,3 +437,21 @@ def test_a_new_focal_point_renames_the_renditions_and_removes_the_old_files(
     assert not default_storage.exists(old_hero.name)
     assert not default_storage.exists(old_thumb.name)
     assert default_storage.exists(new_thumb.name)
+
+
+def test_exif_text_written_as_utf8_reads_correctly():
+    from media.inspection import _text
+
+    assert _text("Ã\x89lodie BÃ©rard") == "Élodie Bérard"
+    assert _text("PHOTO: Metro") == "PHOTO: Metro"
+    assert _text("Café") == "Café"  # Already proper text stays as it is.
+
+
+def test_an_unknown_file_gets_a_plain_message(editor_client, media_root):
+    response = post_image(editor_client, upload("notes.jpg", b"\x00\x01 just some bytes " * 20))
+    assert response.status_code == 200
+    assert any(
+        error.startswith("This file is not an image we can read. Upload a JPEG, PNG, WebP, GIF")
+        for error in file_errors(response)
+    )
+    assert stored_files(media_root) == []
