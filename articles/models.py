@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,11 +10,39 @@ from taggit.managers import TaggableManager
 from articles.richtext import body_field, render_body, sanitize_body
 
 
+# Top-level paths that belong to other pages, so no section may take them.
+RESERVED_SECTION_SLUGS = {
+    "admin",
+    "authors",
+    "feeds",
+    "films",
+    "images",
+    "media",
+    "people",
+    "preview",
+    "search",
+    "sitemap.xml",
+    "static",
+    "tags",
+    "healthz",
+    "robots.txt",
+}
+
+
+def validate_section_slug(slug):
+    if slug in RESERVED_SECTION_SLUGS:
+        raise ValidationError(
+            "“%(slug)s” is used by another part of the site; choose another slug.",
+            code="reserved",
+            params={"slug": slug},
+        )
+
+
 class Section(models.Model):
     """A part of the site with its own front page: News, Film, TV, Interviews…"""
 
     name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, validators=[validate_section_slug])
     description = models.TextField(blank=True, help_text="Shown at the top of the section front.")
     order = models.PositiveSmallIntegerField(default=0, help_text="Position in the navigation.")
 
@@ -39,8 +68,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
 
     def for_cards(self):
-        """Everything a listing card shows, joined up front."""
-        return self.select_related("section", "hero_image")
+        """Everything a listing card shows (section, picture, byline), fetched up front."""
+        return self.select_related("section", "hero_image").prefetch_related(
+            models.Prefetch("authorships", queryset=Authorship.objects.select_related("person"))
+        )
 
 
 class Article(models.Model):

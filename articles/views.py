@@ -1,9 +1,13 @@
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
+from taggit.models import Tag
+
 from articles.models import Article, Section
+from people.models import Person
 
 
 class ArticleMixin:
@@ -26,6 +30,42 @@ class SectionView(ArticleMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
+
+
+class TagView(ArticleMixin, ListView):
+    """Live stories with one tag; a tag used only on unpublished stories does not exist here."""
+
+    paginate_by = 20
+    template_name = "articles/tag.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        if not context["paginator"].count:
+            raise Http404("No published stories carry this tag.")
+        return context
+
+
+class AuthorView(ArticleMixin, ListView):
+    """Everything someone has written (or photographed) for us, newest first."""
+
+    paginate_by = 20
+    template_name = "articles/author.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(
+            Person.objects.select_related("portrait"), slug=self.kwargs["slug"]
+        )
+        return super().get_queryset().filter(authorships__person=self.author).distinct()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(author=self.author, **kwargs)
+        if not context["paginator"].count:
+            raise Http404("No published stories by this person.")
+        return context
 
 
 class ArticleDetailView(ArticleMixin, DetailView):
