@@ -178,7 +178,12 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.body = sanitize_body(self.body)
         self.fill_publication_times()
+        former_slug = self._stored_slug_if_changed()
         super().save(*args, **kwargs)
+        # The story's address is its slug: old ones keep working, new ones are its own.
+        FormerSlug.objects.filter(slug=self.slug).delete()
+        if former_slug:
+            FormerSlug.objects.update_or_create(slug=former_slug, defaults={"article": self})
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
@@ -200,6 +205,12 @@ class Article(models.Model):
                 self.publish_at = now
             if self.first_published_at is None:
                 self.first_published_at = self.publish_at
+
+    def _stored_slug_if_changed(self):
+        if self.pk is None:
+            return None
+        stored = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        return stored if stored and stored != self.slug else None
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"pk": self.pk})
@@ -259,3 +270,17 @@ class Authorship(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+
+class FormerSlug(models.Model):
+    """An address a story had before its slug changed; it redirects to the story for good."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.slug
