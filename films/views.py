@@ -1,17 +1,84 @@
+import re
+from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
+from urllib.parse import parse_qs, urlsplit
+
 from django.views.generic import DetailView
 
-from films.models import Film
+from films.models import Credit, Film
+
+YOUTUBE_HOSTS = {
+    "youtube.com",
+    "www.youtube.com",
+    "m.youtube.com",
+    "youtube-nocookie.com",
+    "www.youtube-nocookie.com",
+}
+YOUTUBE_PATHS = {"embed", "shorts", "live", "v"}
+YOUTUBE_VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+
+
+@dataclass(frozen=True)
+class Trailer:
+    url: str
+    host: str
+    # YouTube's privacy-enhanced player, for YouTube trailers only.
+    embed_url: str = ""
+
+
+def trailer_for(url):
+    """The trailer to offer for a URL, or None for a blank or non-web one."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        return None
+    host = parts.hostname.removeprefix("www.")
+    video_id = youtube_video_id(parts)
+    embed_url = f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1" if video_id else ""
+    return Trailer(url=url, host=host, embed_url=embed_url)
+
+
+def youtube_video_id(parts):
+    """The video id of a YouTube watch, share, embed or shorts URL; "" for anything else."""
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if parts.hostname == "youtu.be" and segments:
+        video_id = segments[0]
+    elif parts.hostname in YOUTUBE_HOSTS and segments == ["watch"]:
+        video_id = parse_qs(parts.query).get("v", [""])[0]
+    elif parts.hostname in YOUTUBE_HOSTS and len(segments) >= 2 and segments[0] in YOUTUBE_PATHS:
+        video_id = segments[1]
+    else:
+        return ""
+    return video_id if YOUTUBE_VIDEO_ID.fullmatch(video_id) else ""
+
+
+def crew_by_role(credits):
+    """Everyone but the actors as (role label, credits), roles in Credit.Role order."""
+    position = {role: index for index, role in enumerate(Credit.Role.values)}
+    crew = sorted(
+        (credit for credit in credits if credit.role != Credit.Role.ACTOR),
+        key=lambda credit: position.get(credit.role, len(position)),
+    )
+    groups = (list(group) for _, group in groupby(crew, key=attrgetter("role")))
+    return [(group[0].get_role_display(), group) for group in groups]
 
 
 class FilmDetailView(DetailView):
+    """A film or series: facts, synopsis, trailer, cast and crew, and live stories about it."""
+
     model = Film
+    stories_count = 12
 
     def get_queryset(self):
         return Film.objects.select_related("platform", "poster").prefetch_related("genres")
 
     def get_context_data(self, **kwargs):
+        film = self.object
+        credits = list(film.credits.select_related("person__portrait"))
         return super().get_context_data(
-            credits=self.object.credits.select_related("person"),
-            stories=self.object.articles.live().for_cards()[:12],
+            cast=[credit for credit in credits if credit.role == Credit.Role.ACTOR],
+            crew=crew_by_role(credits),
+            trailer=trailer_for(film.trailer_url),
+            stories=film.articles.live().for_cards()[: self.stories_count],
             **kwargs,
         )

@@ -158,6 +158,8 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
 ]
 
 SITE_NAME = os.environ.get("SITE_NAME", "Metro")
+# Headlines shown per sister site under "More from our sister sites".
+SISTER_LINKS_PER_SITE = int(os.environ.get("SISTER_LINKS_PER_SITE", "4"))
 
 LOGIN_URL = "admin:login"
 
