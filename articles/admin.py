@@ -77,6 +77,8 @@ class SectionAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(CompareVersionAdmin):
     form = ArticleAdminForm
+    # Search's plain-text copies would only repeat the body and the links in comparisons.
+    compare_exclude = ["body_text", "search_terms"]
     list_display = [
         "hero_thumb",
         "headline",

@@ -1,12 +1,16 @@
+from urllib.parse import quote, urlencode
+
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import Http404
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
-
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from articles.search import MAX_RESULTS, clean_query
+from films.models import Film
 from people.models import Person
 
 
@@ -69,13 +73,75 @@ class AuthorView(ArticleMixin, ListView):
 
 
 class ArticleDetailView(ArticleMixin, DetailView):
+    """A live story at its one canonical address; any older address answers 301."""
+
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .filter(section__slug=self.kwargs["section"])
-            .prefetch_related("authorships__person", "tags", "people", "films__platform")
+        return with_story_details(super().get_queryset())
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = self.moved_to()
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(
+            queryset, section__slug=self.kwargs["section"], slug=self.kwargs["slug"]
         )
+
+    def moved_to(self):
+        """The live story this address used to show: same slug in another section, or a former slug."""
+        slug = self.kwargs["slug"]
+        live = Article.objects.live().select_related("section")
+        return live.filter(slug=slug).first() or live.filter(former_slugs__slug=slug).first()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        return super().get_context_data(
+            related=Article.objects.for_cards().related_to(article),
+            share_links=share_links(
+                self.request.build_absolute_uri(article.get_absolute_url()), article.headline
+            ),
+            **kwargs,
+        )
+
+
+def with_story_details(queryset):
+    """Everything the story page shows besides the story itself, fetched up front."""
+    return queryset.prefetch_related(
+        "tags",
+        Prefetch("people", queryset=Person.objects.select_related("portrait")),
+        Prefetch("films", queryset=Film.objects.select_related("platform", "poster")),
+    )
+
+
+SHARE_TARGETS = [
+    (
+        "Bluesky",
+        "https://bsky.app/intent/compose?{}",
+        lambda url, title: {"text": f"{title} {url}"},
+    ),
+    ("X", "https://x.com/intent/post?{}", lambda url, title: {"url": url, "text": title}),
+    ("Facebook", "https://www.facebook.com/sharer/sharer.php?{}", lambda url, title: {"u": url}),
+    (
+        "LinkedIn",
+        "https://www.linkedin.com/sharing/share-offsite/?{}",
+        lambda url, title: {"url": url},
+    ),
+    ("Email", "mailto:?{}", lambda url, title: {"subject": title, "body": url}),
+]
+
+
+def share_links(url, title):
+    """Plain share links: no third-party script runs on our pages."""
+    return [
+        (name, pattern.format(urlencode(params(url, title), quote_via=quote)))
+        for name, pattern, params in SHARE_TARGETS
+    ]
 
 
 @method_decorator(staff_member_required, name="dispatch")
@@ -86,15 +152,38 @@ class ArticlePreviewView(DetailView):
     template_name = "articles/article_detail.html"
 
     def get_queryset(self):
-        return Article.objects.for_cards().prefetch_related(
-            "authorships__person", "tags", "people", "films__platform"
-        )
+        return with_story_details(Article.objects.for_cards())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=True, **kwargs)
+        article = self.object
+        return super().get_context_data(
+            preview=True,
+            related=Article.objects.for_cards().related_to(article),
+            share_links=[],
+            **kwargs,
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+class SearchView(ArticleMixin, ListView):
+    """Live stories matching ?q=, best first; with no query, just the search form."""
+
+    paginate_by = 20
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q", ""))
+        return super().get_queryset().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            query=self.query,
+            query_string=urlencode({"q": self.query}),
+            result_limit=MAX_RESULTS,
+            **kwargs,
+        )

@@ -27,7 +27,11 @@ class SisterLinkQuerySet(models.QuerySet):
     def visible(self):
         """Links readers may see: not hidden, on an active site; pinned first, then newest."""
         return self.filter(hidden=False, site__active=True).order_by(
-            "site__order", "site__name", "-pinned", models.F("published_at").desc(nulls_last=True)
+            "site__order",
+            "site__name",
+            "-pinned",
+            models.F("published_at").desc(nulls_last=True),
+            "-pk",
         )
 
 

@@ -1,13 +1,41 @@
+from django.db.models import Prefetch, prefetch_related_objects
 from django.views.generic import TemplateView
 
-from articles.models import Article
+from articles.models import Article, Authorship
 
 
 class HomeView(TemplateView):
+    """The front page: a lead story, the featured row, the latest stories and a rail per section."""
+
     template_name = "home.html"
+    featured_count = 4
+    latest_count = 12
+    rail_count = 4
 
     def get_context_data(self, **kwargs):
+        stories = Article.objects.live().select_related("section", "hero_image")
+        featured = list(stories.filter(featured=True)[: self.featured_count + 1])
+        latest = list(stories[: self.latest_count + self.featured_count + 1])
+        lead = featured[0] if featured else (latest[0] if latest else None)
+        shown = {story.pk for story in featured} | {lead.pk if lead else None}
+        latest = [story for story in latest if story.pk not in shown][: self.latest_count]
+        rails = self.section_rails(stories)
+        prefetch_related_objects(
+            [*featured, *latest, *(story for _, rail in rails for story in rail)],
+            Prefetch("authorships", queryset=Authorship.objects.select_related("person")),
+        )
         return super().get_context_data(
-            latest=Article.objects.live().for_cards()[:20],
+            lead=lead,
+            featured=featured[1:] if featured and featured[0] == lead else featured,
+            latest=latest,
+            rails=rails,
             **kwargs,
         )
+
+    def section_rails(self, stories):
+        """[(section, its newest stories)] in navigation order, sections with stories only."""
+        ids = Article.objects.newest_per_section(self.rail_count)
+        by_section = {}
+        for story in stories.filter(pk__in=ids).order_by("-publish_at", "-pk"):
+            by_section.setdefault(story.section, []).append(story)
+        return sorted(by_section.items(), key=lambda item: (item[0].order, item[0].name))

@@ -83,11 +83,12 @@ def test_a_live_story_is_public(client):
     assert story.headline in response.content.decode()
 
 
-def test_an_article_url_with_the_wrong_section_is_404(client):
+def test_an_article_url_with_the_wrong_section_redirects_to_the_right_one(client):
     story = make_article(live=True)
     other = make_article(live=True)
-    url = f"/{other.section.slug}/{story.slug}/"
-    assert client.get(url).status_code == 404
+    response = client.get(f"/{other.section.slug}/{story.slug}/")
+    assert response.status_code == 301
+    assert response["Location"] == story.get_absolute_url()
 
 
 def test_staff_preview_shows_a_draft_marked_noindex(editor_client):

@@ -235,8 +235,8 @@ def test_pages_link_renditions_and_never_encode_images(client):
 
     encode.assert_not_called()
     home_html = home.content.decode()
-    assert home_html.count("<picture>") == 8
-    assert stories[3].hero_image.renditions.get("card", 400, "webp").url in home_html
+    for story in stories[1:]:
+        assert story.hero_image.renditions.get("card", 400, "webp").url in home_html
     assert stories[3].hero_image.url not in home_html
     article_html = article.content.decode()
     assert 'fetchpriority="high"' in article_html

@@ -1,0 +1,82 @@
+"""Keeping Article.search_terms current: the names of a story's tags, people and films.
+
+Article.save() keeps the body's plain text; these receivers follow the links
+changing (from either end) and the linked names changing or going.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article
+from films.models import Film
+from people.models import Person
+
+# What stories link to by name, the field holding the name, and the link's name.
+NAME_FIELDS = {Person: "name", Film: "title", Tag: "name"}
+STORY_LINKS = {Person: "people", Film: "films", Tag: "tags"}
+
+
+def stories_about(thing):
+    return Article.objects.filter(**{STORY_LINKS[type(thing)]: thing})
+
+
+@receiver(m2m_changed, sender=Article.people.through)
+@receiver(m2m_changed, sender=Article.films.through)
+@receiver(m2m_changed, sender=TaggedItem)
+def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:
+        # Django and taggit announce every add and remove, even of nothing.
+        if isinstance(instance, Article) and (action == "post_clear" or _changed(action, pk_set)):
+            instance.refresh_search_terms()
+    elif action == "pre_clear":
+        # person.articles.clear() names no stories: note them while they are linked.
+        vars(instance)["_stories_to_refresh"] = _ids(stories_about(instance))
+    elif action == "post_clear":
+        _refresh(vars(instance).pop("_stories_to_refresh", []))
+    elif _changed(action, pk_set):
+        _refresh(pk_set)
+
+
+def _changed(action, pk_set):
+    return action in {"post_add", "post_remove"} and bool(pk_set)
+
+
+def note_renaming(sender, instance, raw, **kwargs):
+    field = NAME_FIELDS[sender]
+    stored = (
+        sender._default_manager.filter(pk=instance.pk).values_list(field, flat=True).first()
+        if instance.pk and not raw
+        else None
+    )
+    vars(instance)["_renamed"] = stored is not None and stored != getattr(instance, field)
+
+
+def refresh_after_renaming(sender, instance, **kwargs):
+    if vars(instance).pop("_renamed", False):
+        stories_about(instance).refresh_search_fields()
+
+
+def note_stories_of_the_deleted(sender, instance, **kwargs):
+    # Deleting drops the links without m2m signals, so note the stories first.
+    vars(instance)["_stories_to_refresh"] = _ids(stories_about(instance))
+
+
+def refresh_after_deleting(sender, instance, **kwargs):
+    _refresh(vars(instance).pop("_stories_to_refresh", []))
+
+
+for named in NAME_FIELDS:
+    pre_save.connect(note_renaming, sender=named)
+    post_save.connect(refresh_after_renaming, sender=named)
+    pre_delete.connect(note_stories_of_the_deleted, sender=named)
+    post_delete.connect(refresh_after_deleting, sender=named)
+
+
+def _ids(stories):
+    return list(stories.values_list("pk", flat=True))
+
+
+def _refresh(story_ids):
+    if story_ids:
+        Article.objects.filter(pk__in=story_ids).refresh_search_fields()
