@@ -121,13 +121,14 @@ class ArticleQuerySet(models.QuerySet):
         if connection.features.supports_slicing_ordering_in_compound:
             # One indexed LIMIT per section, glued together: cheap however big the archive.
             section_ids = list(Section.objects.values_list("pk", flat=True))
+            # Each part selects what it orders by, as compound queries require.
             parts = [
-                live.filter(section_id=section_id).values_list("pk", flat=True)[:per_section]
+                live.filter(section_id=section_id).values_list("pk", "publish_at")[:per_section]
                 for section_id in section_ids
             ]
             if not parts:
                 return []
-            return list(parts[0].union(*parts[1:], all=True))
+            return [pk for pk, _ in parts[0].union(*parts[1:], all=True)]
         ranked = live.annotate(
             rank_in_section=models.Window(
                 RowNumber(),

@@ -34,7 +34,7 @@ def html_of(response):
 
 def test_the_front_page_leads_with_the_newest_featured_story(client):
     section = make_section(name="Film")
-    older_featured = make_article(
+    make_article(
         live=True, featured=True, section=section, publish_at=days_ago(3), headline="Older featured"
     )
     lead = make_article(
