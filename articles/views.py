@@ -181,9 +181,4 @@ class SearchView(ArticleMixin, ListView):
         return super().get_queryset().search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            query=self.query,
-            query_string=urlencode({"q": self.query}),
-            result_limit=MAX_RESULTS,
-            **kwargs,
-        )
+        return super().get_context_data(query=self.query, result_limit=MAX_RESULTS, **kwargs)

@@ -233,6 +233,7 @@ def test_results_come_twenty_to_a_page_and_the_links_keep_the_query(client):
     assert "25 stories" in first.content.decode()
     assert 'href="?q=wombat+news&amp;page=2"' in first.content.decode()
     assert 'href="?q=wombat+news&amp;page=1"' in second.content.decode()
+    assert 'rel="next"' not in second.content.decode()
 
 
 def test_a_broad_query_ranks_and_counts_only_the_newest_matches(client, monkeypatch):
