@@ -199,3 +199,12 @@ def test_later_runs_keep_edits_redraw_lost_files_and_refresh_on_request(demo):
     refreshed = Article.objects.get(pk=story.pk)
     assert refreshed.headline == story.headline
     assert refreshed.publish_at == story.publish_at
+
+
+@pytest.mark.django_db
+def test_demo_stories_are_found_by_their_tags():
+    call_command("load_demo", verbosity=0)
+    story = Article.objects.live().filter(tags__isnull=False).first()
+    tag = story.tags.first()
+    story.refresh_from_db()
+    assert tag.name.lower() in story.search_terms.lower()

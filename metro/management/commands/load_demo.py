@@ -1,6 +1,7 @@
 import time
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 loader.load()
+                # Tags are added in bulk, past the signals that keep search current.
+                call_command("reindex_search", verbosity=0)
         except BaseException:
             loader.discard_new_files()
             raise
