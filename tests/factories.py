@@ -109,3 +109,26 @@ def make_user(role=None, **overrides):
     if role:
         user.groups.add(Group.objects.get(name={"writer": WRITERS, "editor": EDITORS}[role]))
     return user
+
+
+def article_form_data(section, **overrides):
+    """What the admin's article form posts for a plain draft, with overrides."""
+    data = {
+        "headline": "A thriller arrives",
+        "slug": "a-thriller-arrives",
+        "standfirst": "The star gives us the scoop.",
+        "body": "<p>Words.</p>",
+        "hero_caption": "",
+        "section": section.pk,
+        "tags": "thrillers, streaming",
+        "status": "draft",
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "seo_title": "",
+        "seo_description": "",
+        "authorships-TOTAL_FORMS": "0",
+        "authorships-INITIAL_FORMS": "0",
+        "authorships-MIN_NUM_FORMS": "0",
+        "authorships-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides

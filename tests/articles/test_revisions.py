@@ -7,8 +7,7 @@ from reversion.models import Version
 from articles.models import Article
 from films.models import Film
 from people.models import Person
-from tests.articles.test_roles import article_form_data
-from tests.factories import make_film, make_person, make_section
+from tests.factories import article_form_data, make_film, make_person, make_section
 
 pytestmark = pytest.mark.django_db
 

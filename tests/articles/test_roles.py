@@ -7,34 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article, make_section
+from tests.factories import article_form_data, make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:articles_article_add")
 CHANGELIST_URL = reverse("admin:articles_article_changelist")
-
-
-def article_form_data(section, **overrides):
-    data = {
-        "headline": "A thriller arrives",
-        "slug": "a-thriller-arrives",
-        "standfirst": "The star gives us the scoop.",
-        "body": "<p>Words.</p>",
-        "hero_caption": "",
-        "section": section.pk,
-        "tags": "thrillers, streaming",
-        "status": "draft",
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "seo_title": "",
-        "seo_description": "",
-        "authorships-TOTAL_FORMS": "0",
-        "authorships-INITIAL_FORMS": "0",
-        "authorships-MIN_NUM_FORMS": "0",
-        "authorships-MAX_NUM_FORMS": "1000",
-    }
-    return data | overrides
 
 
 def change_url(article):

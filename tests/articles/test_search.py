@@ -14,7 +14,14 @@ from taggit.models import Tag
 
 from articles.models import Article
 from articles.search import MAX_QUERY_LENGTH, plain_text
-from tests.factories import make_article, make_film, make_image, make_person, make_section
+from tests.factories import (
+    article_form_data,
+    make_article,
+    make_film,
+    make_image,
+    make_person,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -393,26 +400,16 @@ def test_editing_an_unrelated_field_of_a_person_rewrites_no_stories(django_asser
 def test_the_admin_keeps_tags_people_and_films_searchable(editor_client):
     person = make_person(name="Wilma Wombat")
     film = make_film(title="Koala Rising")
-    data = {
-        "headline": "Through the admin",
-        "slug": "through-the-admin",
-        "standfirst": "A standfirst.",
-        "body": "<p>Words &amp; more.</p>",
-        "hero_caption": "",
-        "section": make_section().pk,
-        "tags": "Marsupials, Outback",
-        "people": [person.pk],
-        "films": [film.pk],
-        "status": "draft",
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "seo_title": "",
-        "seo_description": "",
-        "authorships-TOTAL_FORMS": "0",
-        "authorships-INITIAL_FORMS": "0",
-        "authorships-MIN_NUM_FORMS": "0",
-        "authorships-MAX_NUM_FORMS": "1000",
-    }
+    data = article_form_data(
+        make_section(),
+        headline="Through the admin",
+        slug="through-the-admin",
+        standfirst="A standfirst.",
+        body="<p>Words &amp; more.</p>",
+        tags="Marsupials, Outback",
+        people=[person.pk],
+        films=[film.pk],
+    )
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 302
     story = Article.objects.get(slug="through-the-admin")

@@ -206,7 +206,7 @@ STORIES = [
 <blockquote class="pull-quote"><p>The thriller never stopped working. The business model around it did.</p></blockquote>
 <h2>What changed</h2>
 <p>Streaming services discovered that thrillers keep subscribers watching, and that they travel well across languages. At the same time, a handful of theatrical distributors found that a thriller released on fewer screens, for longer, can make its money back slowly.</p>
-<p>TODO: numbers from the distributor interviews, and a quote from Lucía Ferraro-Benn on <em>Ashes of Cordova Street</em>.</p>
+<p>[Still to come: numbers from the distributor interviews, and a quote from Lucía Ferraro-Benn on <em>Ashes of Cordova Street</em>.]</p>
 """,
         hero=Picture(
             title="Mid-budget thrillers, geometric illustration",
