@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from articles.models import Article
 from films.models import Credit, Genre
@@ -20,14 +19,9 @@ from tests.factories import (
     make_platform,
     make_section,
 )
+from tests.pages import page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def page_text(response):
-    """The page as a reader reads it: no tags, single spaces."""
-    assert response.status_code == 200
-    return " ".join(strip_tags(response.content.decode()).split())
 
 
 def test_the_film_page_shows_poster_title_release_platform_and_facts(client):

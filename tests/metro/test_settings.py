@@ -43,3 +43,24 @@ def test_production_refuses_the_development_secret_key():
     result = manage("check", DEBUG="0")
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_management_commands_default_to_development_mode_without_a_secret_key():
+    result = manage("check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_wsgi_application_refuses_the_development_key():
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import metro.wsgi"],
+        cwd=ROOT,
+        env=environment | {"DJANGO_SETTINGS_MODULE": "metro.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr

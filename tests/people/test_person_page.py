@@ -18,14 +18,9 @@ from tests.factories import (
     make_platform,
     make_section,
 )
+from tests.pages import page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def page_text(response):
-    """The page as a reader reads it: no tags, single spaces."""
-    assert response.status_code == 200
-    return " ".join(strip_tags(response.content.decode()).split())
 
 
 def section_of(html, heading_id):
