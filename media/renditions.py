@@ -58,6 +58,9 @@ SPECS = {
         Spec("body", None, (480, 800, 1200), description="In-body images, uncropped"),
         Spec("thumb", None, (240,), ("jpeg",), description="Admin lists and pickers"),
         Spec("og", (40, 21), (1200,), ("jpeg",), description="Social cards, 1200×630"),
+        # Search engines ask for each story picture in three shapes (structured data).
+        Spec("square", (1, 1), (1200,), ("jpeg",), description="Structured data, 1:1"),
+        Spec("standard", (4, 3), (1200,), ("jpeg",), description="Structured data, 4:3"),
     ]
 }
 
@@ -144,6 +147,11 @@ class Renditions:
     def for_spec(self, spec_name, fmt):
         spec = SPECS[spec_name]
         return [self.get(spec_name, width, fmt) for width in self.widths(spec)]
+
+    def largest(self, spec_name, fmt="jpeg", width=None):
+        """One rendition for a single URL (social cards, feeds): `width` if offered, else the largest."""
+        widths = self.widths(SPECS[spec_name])
+        return self.get(spec_name, width if width in widths else widths[-1], fmt)
 
     def all(self):
         for spec in SPECS.values():

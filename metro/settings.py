@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags from page bytes; with the views' Last-Modified, revalidation answers 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -158,6 +160,17 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
 ]
 
 SITE_NAME = os.environ.get("SITE_NAME", "Metro")
+# The public origin, e.g. https://www.metro.example: canonical links, feeds,
+# sitemaps and structured data use it. Unset, they follow the request's host
+# (behind a proxy, set USE_X_FORWARDED_HOST=1 so that host is the public one).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+# For og:locale and the Google News sitemap.
+SITE_LOCALE = os.environ.get("SITE_LOCALE", "en_US")
+# The publisher's logo in structured data (a raster image under static/).
+SITE_LOGO = os.environ.get("SITE_LOGO", "img/metro-logo.png")
+# The site's handle on X, for twitter:site (e.g. "@metronews"); optional.
+SITE_TWITTER = os.environ.get("SITE_TWITTER", "")
 # Headlines shown per sister site under "More from our sister sites".
 SISTER_LINKS_PER_SITE = int(os.environ.get("SISTER_LINKS_PER_SITE", "4"))
 

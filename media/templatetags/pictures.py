@@ -1,7 +1,6 @@
 from django import template
 
 from media.pictures import picture_html
-from media.renditions import SPECS
 
 register = template.Library()
 
@@ -17,8 +16,4 @@ def rendition_url(image, spec_name, width=None, fmt="jpeg"):
     """The URL of one rendition, e.g. for social cards: {% rendition_url image "og" %}."""
     if image is None or not image.width:
         return ""
-    renditions = image.renditions
-    widths = renditions.widths(SPECS[spec_name])
-    if width not in widths:
-        width = widths[-1]
-    return renditions.get(spec_name, width, fmt).url
+    return image.renditions.largest(spec_name, fmt, width).url

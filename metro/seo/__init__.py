@@ -1,0 +1,1 @@
+"""What search engines and feed readers see: addresses, head tags, structured data."""
