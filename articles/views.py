@@ -11,6 +11,8 @@ from taggit.models import Tag
 from articles.models import Article, Section
 from articles.search import MAX_RESULTS, clean_query
 from films.models import Film
+from metro.seo import meta
+from metro.seo.conditional import LastModifiedMixin, newest
 from people.models import Person
 
 
@@ -33,7 +35,9 @@ class SectionView(ArticleMixin, ListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        context = super().get_context_data(section=self.section, **kwargs)
+        context["page_meta"] = meta.section_page(self.request, self.section, context["page_obj"])
+        return context
 
 
 class TagView(ArticleMixin, ListView):
@@ -50,6 +54,7 @@ class TagView(ArticleMixin, ListView):
         context = super().get_context_data(tag=self.tag, **kwargs)
         if not context["paginator"].count:
             raise Http404("No published stories carry this tag.")
+        context["page_meta"] = meta.tag_page(self.request, self.tag, context["page_obj"])
         return context
 
 
@@ -69,10 +74,11 @@ class AuthorView(ArticleMixin, ListView):
         context = super().get_context_data(author=self.author, **kwargs)
         if not context["paginator"].count:
             raise Http404("No published stories by this person.")
+        context["page_meta"] = meta.author_page(self.request, self.author, context["page_obj"])
         return context
 
 
-class ArticleDetailView(ArticleMixin, DetailView):
+class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
     """A live story at its one canonical address; any older address answers 301."""
 
     def get_queryset(self):
@@ -106,13 +112,26 @@ class ArticleDetailView(ArticleMixin, DetailView):
             share_links=share_links(
                 self.request.build_absolute_uri(article.get_absolute_url()), article.headline
             ),
+            page_meta=meta.article_page(self.request, article),
             **kwargs,
+        )
+
+    def last_modified(self, context):
+        article = self.object
+        return newest(
+            article.updated_at,
+            article.publish_at,
+            article.hero_image.updated_at if article.hero_image else None,
+            *(authorship.person.updated_at for authorship in article.authorships.all()),
+            *(person.updated_at for person in article.people.all()),
+            *(film.updated_at for film in article.films.all()),
         )
 
 
 def with_story_details(queryset):
     """Everything the story page shows besides the story itself, fetched up front."""
     return queryset.prefetch_related(
+        "authorships__person__links",
         "tags",
         Prefetch("people", queryset=Person.objects.select_related("portrait")),
         Prefetch("films", queryset=Film.objects.select_related("platform", "poster")),
@@ -160,6 +179,7 @@ class ArticlePreviewView(DetailView):
             preview=True,
             related=Article.objects.for_cards().related_to(article),
             share_links=[],
+            page_meta=meta.preview_page(article),
             **kwargs,
         )
 
@@ -181,4 +201,9 @@ class SearchView(ArticleMixin, ListView):
         return super().get_queryset().search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, result_limit=MAX_RESULTS, **kwargs)
+        return super().get_context_data(
+            query=self.query,
+            result_limit=MAX_RESULTS,
+            page_meta=meta.search_page(self.request, self.query),
+            **kwargs,
+        )

@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 from django.views.generic import DetailView
 
 from films.models import Credit, Film
+from metro.seo import meta
+from metro.seo.conditional import LastModifiedMixin, newest, stories_changed_at
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -63,7 +65,7 @@ def crew_by_role(credits):
     return [(group[0].get_role_display(), group) for group in groups]
 
 
-class FilmDetailView(DetailView):
+class FilmDetailView(LastModifiedMixin, DetailView):
     """A film or series: facts, synopsis, trailer, cast and crew, and live stories about it."""
 
     model = Film
@@ -75,10 +77,27 @@ class FilmDetailView(DetailView):
     def get_context_data(self, **kwargs):
         film = self.object
         credits = list(film.credits.select_related("person__portrait"))
+        cast = [credit for credit in credits if credit.role == Credit.Role.ACTOR]
         return super().get_context_data(
-            cast=[credit for credit in credits if credit.role == Credit.Role.ACTOR],
+            cast=cast,
             crew=crew_by_role(credits),
+            credits=credits,
             trailer=trailer_for(film.trailer_url),
-            stories=film.articles.live().for_cards()[: self.stories_count],
+            stories=list(film.articles.live().for_cards()[: self.stories_count]),
+            page_meta=meta.film_page(
+                self.request,
+                film,
+                cast,
+                [credit for credit in credits if credit.role != Credit.Role.ACTOR],
+            ),
             **kwargs,
+        )
+
+    def last_modified(self, context):
+        film = self.object
+        return newest(
+            film.updated_at,
+            film.poster.updated_at if film.poster else None,
+            *(credit.person.updated_at for credit in context["credits"]),
+            stories_changed_at(context["stories"]),
         )

@@ -77,6 +77,8 @@ class Image(models.Model):
         editable=False,
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Pages showing the image (caption, credit, crop) count as changed when it changes.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]

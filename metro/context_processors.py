@@ -7,5 +7,7 @@ def site(request):
 
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "SITE_LOCALE": settings.SITE_LOCALE,
+        "SITE_TWITTER": settings.SITE_TWITTER,
         "nav_sections": Section.objects.all(),
     }

@@ -2,6 +2,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.views.generic import TemplateView
 
 from articles.models import Article, Authorship
+from metro.seo import meta
 
 
 class HomeView(TemplateView):
@@ -29,6 +30,7 @@ class HomeView(TemplateView):
             featured=featured[1:] if featured and featured[0] == lead else featured,
             latest=latest,
             rails=rails,
+            page_meta=meta.home_page(self.request),
             **kwargs,
         )
 

@@ -1,10 +1,12 @@
 from django.db.models import F
 from django.views.generic import DetailView
 
+from metro.seo import meta
+from metro.seo.conditional import LastModifiedMixin, newest, stories_changed_at
 from people.models import Person
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(LastModifiedMixin, DetailView):
     """A person's profile: bio, filmography, and live stories about and by them."""
 
     model = Person
@@ -21,10 +23,24 @@ class PersonDetailView(DetailView):
         credits = person.credits.select_related("film__platform").order_by(
             F("film__release_date").desc(nulls_last=True), "film__title", "film_id", "billing_order"
         )
-        return super().get_context_data(
-            credits=credits,
-            stories_about=person.articles.live().for_cards()[: self.stories_about_count],
+        stories_by = list(
             # A story may name someone twice (author and photographer).
-            stories_by=person.bylines.live().for_cards().distinct()[: self.stories_by_count],
+            person.bylines.live().for_cards().distinct()[: self.stories_by_count]
+        )
+        return super().get_context_data(
+            credits=list(credits),
+            stories_about=list(person.articles.live().for_cards()[: self.stories_about_count]),
+            stories_by=stories_by,
+            page_meta=meta.person_page(self.request, person, writes_for_us=bool(stories_by)),
             **kwargs,
+        )
+
+    def last_modified(self, context):
+        person = self.object
+        return newest(
+            person.updated_at,
+            person.portrait.updated_at if person.portrait else None,
+            *(credit.film.updated_at for credit in context["credits"]),
+            stories_changed_at(context["stories_about"]),
+            stories_changed_at(context["stories_by"]),
         )

@@ -136,8 +136,8 @@ def test_the_person_page_runs_a_fixed_number_of_queries(
 ):
     """Guards against N+1 queries from the filmography (film, platform), the story
     cards (section, picture, bylines) or the writer's own stories, whatever their number.
-    Budget: person, sections for the navigation, credits, stories about (+ bylines),
-    stories by (+ bylines)."""
+    Budget: person, their links (sameAs in structured data), sections for the
+    navigation, credits, stories about (+ bylines), stories by (+ bylines)."""
     picture = make_image()
     person = make_person(portrait=picture, description="actor and critic")
     section = make_section()
@@ -155,7 +155,7 @@ def test_the_person_page_runs_a_fixed_number_of_queries(
         )
 
     # One more than the page itself needs: the footer lists the sister sites.
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(person.get_absolute_url())
 
     assert response.status_code == 200
