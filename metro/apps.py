@@ -7,6 +7,9 @@ class MetroConfig(AppConfig):
     verbose_name = "Site"
     default = True
 
+    def ready(self):
+        from metro import checks  # noqa: F401 - registers the system checks
+
 
 class StoryTagsConfig(TaggitAppConfig):
     """django-taggit, named for what it holds here: the stories' public tags."""

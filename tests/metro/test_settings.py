@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -34,6 +36,7 @@ def test_deploy_checklist_is_clean_under_production_settings():
         DEBUG="0",
         SECRET_KEY="a-production-key-of-enough-length-and-variety-1234567890-XYZ",
         ALLOWED_HOSTS="metro.example",
+        SITE_URL="https://metro.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -64,3 +67,22 @@ def test_the_wsgi_application_refuses_the_development_key():
     )
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "site_url", ["www.metro.example", "https://www.metro.example/news", "ftp://metro.example"]
+)
+def test_site_url_must_be_an_origin(settings, site_url):
+    from metro.checks import check_site_url
+
+    settings.SITE_URL = site_url
+    assert [error.id for error in check_site_url(None)] == ["metro.E001"]
+
+
+def test_a_deploy_without_a_site_url_is_warned(settings):
+    from metro.checks import check_site_url, check_site_url_in_production
+
+    settings.SITE_URL = "https://www.metro.example"
+    assert check_site_url(None) == [] and check_site_url_in_production(None) == []
+    settings.SITE_URL = ""
+    assert [warning.id for warning in check_site_url_in_production(None)] == ["metro.W001"]
