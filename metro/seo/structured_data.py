@@ -41,6 +41,11 @@ def json_ld_script(nodes):
     )
 
 
+def language_tag():
+    """The site's language as a BCP 47 tag, e.g. "en-US" from SITE_LOCALE "en_US"."""
+    return settings.SITE_LOCALE.replace("_", "-")
+
+
 def iso(moment):
     """A datetime in the newsroom's zone, to the second, with its UTC offset."""
     if moment is None:
@@ -84,7 +89,7 @@ def website(request):
         "@id": f"{home}#website",
         "name": settings.SITE_NAME,
         "url": home,
-        "inLanguage": settings.LANGUAGE_CODE,
+        "inLanguage": language_tag(),
         "publisher": {"@id": f"{home}#organization"},
         "potentialAction": {
             "@type": "SearchAction",
@@ -185,7 +190,7 @@ def news_article(article, request):
             "keywords": [tag.name for tag in article.tags.all()],
             "about": [film_ref(film, request) for film in article.films.all()],
             "mentions": [person_ref(person, request) for person in article.people.all()],
-            "inLanguage": settings.LANGUAGE_CODE,
+            "inLanguage": language_tag(),
             "isAccessibleForFree": True,
         }
     )

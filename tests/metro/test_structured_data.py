@@ -69,6 +69,7 @@ def test_a_story_is_a_news_article_with_everything_search_engines_ask_for(client
     assert article["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
     assert article["articleSection"] == "Film"
     assert sorted(article["keywords"]) == ["Streaming", "Thrillers"]
+    assert article["inLanguage"] == "en-US"
 
     shapes = {round(image["width"] / image["height"], 2) for image in article["image"]}
     assert shapes == {1.0, 1.33, 1.78}  # 1:1, 4:3 and 16:9
