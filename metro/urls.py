@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from metro import views
+from metro.seo import views as seo_views
 
 admin.site.site_header = "Metro editorial"
 admin.site.site_title = "Metro editorial"
@@ -14,6 +15,10 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("films/", include("films.urls")),
     path("images/", include("media.urls")),
+    path("robots.txt", seo_views.robots_txt, name="robots"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap-index"),
+    path("sitemap-<str:section>.xml", seo_views.sitemap, name="sitemap"),
+    path("news-sitemap.xml", seo_views.news_sitemap, name="news-sitemap"),
     # Last: section fronts and articles take the remaining top-level paths.
     path("", include("articles.urls")),
 ]
