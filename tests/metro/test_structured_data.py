@@ -134,7 +134,7 @@ def test_a_story_points_at_the_film_and_the_people_it_is_about(client, story):
 
 
 def test_long_headlines_are_cut_to_110_characters(client):
-    story = make_article(live=True, headline="A remarkably long headline " * 8)
+    story = make_article(live=True, headline="A remarkably long headline " * 7)
     article = node_of_type(client.get(story.get_absolute_url()), "NewsArticle")
     assert len(article["headline"]) <= 110
     assert article["headline"].endswith("…")
