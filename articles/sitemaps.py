@@ -5,11 +5,8 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from metro.seo.conditional import newest
 from metro.seo.sitemaps import SiteSitemap, image_entry
-
-
-def newest(*moments):
-    return max((moment for moment in moments if moment is not None), default=None)
 
 
 class ArticleSitemap(SiteSitemap):

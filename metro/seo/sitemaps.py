@@ -6,6 +6,7 @@ films.sitemaps); SITEMAPS names them for /sitemap.xml and /sitemap-<name>.xml.
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.exceptions import ImproperlyConfigured
 
 from metro.seo.origin import site_origin
 
@@ -40,7 +41,9 @@ class SiteSitemap(Sitemap):
         return f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
 
     def get_latest_lastmod(self):
-        raise NotImplementedError("Sitemaps give their newest lastmod in one query.")
+        raise ImproperlyConfigured(
+            f"{type(self).__name__} must give its newest lastmod in one query."
+        )
 
 
 def image_entry(image, origin):
