@@ -1,14 +1,29 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from articles import views
+from articles import feeds, views
 
 app_name = "articles"
+
+register_converter(feeds.FeedKindConverter, "feedkind")
 
 urlpatterns = [
     path("preview/articles/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("search/", views.SearchView.as_view(), name="search"),
+    # Feeds, <kind> being "rss" or "atom"; before the section fronts take "feeds/".
+    path("feeds/<feedkind:kind>/", feeds.SiteFeed.as_view(), name="feed"),
+    path(
+        "feeds/sections/<slug:section>/<feedkind:kind>/",
+        feeds.SectionFeed.as_view(),
+        name="section_feed",
+    ),
+    path("feeds/tags/<slug:slug>/<feedkind:kind>/", feeds.TagFeed.as_view(), name="tag_feed"),
+    path(
+        "feeds/authors/<slug:slug>/<feedkind:kind>/",
+        feeds.AuthorFeed.as_view(),
+        name="author_feed",
+    ),
     path("<slug:section>/", views.SectionView.as_view(), name="section"),
     path("<slug:section>/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

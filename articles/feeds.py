@@ -1,0 +1,358 @@
+"""RSS 2.0 and Atom feeds of live stories: the whole site, a section, a tag, an author.
+
+Every address in a feed is absolute on the site's public origin
+(metro.seo.origin). Items carry the whole byline, the section and tags as
+categories, and the hero picture as an enclosure and as Media RSS content.
+A feed costs the same few queries however many stories it lists.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import feedgenerator
+from django.utils.html import escape
+from taggit.models import Tag
+
+from articles.models import Article, Authorship, Section
+from metro.seo.origin import absolute_url
+from people.models import Person
+
+MAX_ITEMS = 50
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+
+
+class FeedKindConverter:
+    """The `kind` in a feed's address: "rss" or "atom", nothing else."""
+
+    regex = "rss|atom"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+@dataclass(frozen=True)
+class HeroMedia:
+    """A story's hero picture as feeds offer it: one JPEG rendition."""
+
+    url: str
+    mime_type: str
+    width: int
+    height: int
+    length: int  # Bytes of the stored file; 0 until it has been made.
+    description: str
+    credit: str
+
+    def enclosure(self):
+        return feedgenerator.Enclosure(self.url, str(self.length), self.mime_type)
+
+
+def hero_media(image, request):
+    if image is None or not (image.width and image.height):
+        return None  # No picture, or a file that could not be read: nothing to resize.
+    rendition = image.renditions.largest("hero", "jpeg")
+    return HeroMedia(
+        url=absolute_url(rendition.url, request),
+        mime_type=rendition.mime_type,
+        width=rendition.width,
+        height=rendition.height,
+        length=stored_size(rendition.name),
+        description=image.alt_text,
+        credit=image.credit,
+    )
+
+
+def stored_size(name):
+    """The size of a stored file, or 0 (the RSS Advisory Board's "unknown") if it is not there."""
+    try:
+        return default_storage.size(name) if default_storage.exists(name) else 0
+    except OSError:
+        return 0
+
+
+def add_media_content(handler, media):
+    """<media:content> (Media RSS) for the hero picture, with its alt text and credit."""
+    handler.startElement(
+        "media:content",
+        {
+            "url": media.url,
+            "medium": "image",
+            "type": media.mime_type,
+            "width": str(media.width),
+            "height": str(media.height),
+        },
+    )
+    if media.description:
+        handler.addQuickElement("media:description", media.description, {"type": "plain"})
+    if media.credit:
+        handler.addQuickElement("media:credit", media.credit)
+    handler.endElement("media:content")
+
+
+class MetroRssFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with one <dc:creator> per person in the byline and Media RSS pictures."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE, "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _ in item["byline"]:
+            handler.addQuickElement("dc:creator", name)
+        if item["hero"]:
+            add_media_content(handler, item["hero"])
+
+
+class MetroAtomFeed(feedgenerator.Atom1Feed):
+    """Atom with one <author> (name and page) per person in the byline and Media RSS pictures."""
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, page in item["byline"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.addQuickElement("uri", page)
+            handler.endElement("author")
+        if item["hero"]:
+            add_media_content(handler, item["hero"])
+
+
+class StoryFeed(Feed):
+    """The newest live stories of a scope, as RSS or Atom.
+
+    One instance serves one request (see `as_view`), so the request and the
+    stories it found can live on it: items need the request for absolute URLs.
+    """
+
+    feed_types = {"rss": MetroRssFeed, "atom": MetroAtomFeed}
+    url_name = None  # The feed's own URL name, for its self link.
+    allow_empty = True  # Tag and author feeds exist only while they have live stories.
+    item_guid_is_permalink = True
+
+    def __init__(self, kind):
+        self.kind = kind
+        self.feed_type = self.feed_types[kind]
+        self._heroes = {}
+
+    @classmethod
+    def as_view(cls):
+        def view(request, kind, **kwargs):
+            return cls(kind)(request, **kwargs)
+
+        view.__name__ = view.__qualname__ = cls.__name__
+        view.__doc__ = cls.__doc__
+        return view
+
+    # The scope: subclasses say what it is, which stories it holds and what to call it.
+
+    def get_scope(self, **kwargs):
+        return None
+
+    def scope_stories(self, scope):
+        return Article.objects.all()
+
+    def route_kwargs(self, scope):
+        return {}
+
+    def scope_title(self, scope):
+        raise NotImplementedError
+
+    def scope_description(self, scope):
+        raise NotImplementedError
+
+    def scope_path(self, scope):
+        raise NotImplementedError
+
+    def get_object(self, request, **kwargs):
+        self.request = request
+        scope = self.get_scope(**kwargs)
+        self.stories = list(
+            self.scope_stories(scope)
+            .live()
+            .for_cards()
+            .prefetch_related("tags")
+            .order_by("-publish_at", "-pk")[:MAX_ITEMS]
+        )
+        if not self.stories and not self.allow_empty:
+            raise Http404("No published stories here.")
+        return scope
+
+    # The feed.
+
+    def title(self, scope):
+        return self.scope_title(scope)
+
+    def description(self, scope):
+        return self.scope_description(scope)
+
+    def subtitle(self, scope):
+        return self.scope_description(scope)
+
+    def link(self, scope):
+        return absolute_url(self.scope_path(scope), self.request)
+
+    def feed_url(self, scope):
+        path = reverse(self.url_name, kwargs={**self.route_kwargs(scope), "kind": self.kind})
+        return absolute_url(path, self.request)
+
+    def feed_guid(self, scope):
+        return self.feed_url(scope)
+
+    def author_name(self):
+        return settings.SITE_NAME
+
+    def author_link(self):
+        return absolute_url(reverse("home"), self.request)
+
+    def items(self):
+        return self.stories
+
+    # Each story.
+
+    def item_title(self, story):
+        return story.headline
+
+    def item_link(self, story):
+        return absolute_url(story.get_absolute_url(), self.request)
+
+    def item_description(self, story):
+        # The standfirst is plain text, and RSS descriptions and Atom summaries
+        # (type="html") are HTML: escaped once here, readers show it as written.
+        return escape(story.standfirst)
+
+    def item_pubdate(self, story):
+        return story.publish_at
+
+    def item_updateddate(self, story):
+        # When the words last changed, never before publication.
+        return max(filter(None, [story.revised_at, story.publish_at]))
+
+    def item_categories(self, story):
+        names = [
+            story.section.name,
+            *sorted((tag.name for tag in story.tags.all()), key=str.casefold),
+        ]
+        return list(dict.fromkeys(names))
+
+    def item_enclosures(self, story):
+        hero = self.hero(story)
+        return [hero.enclosure()] if hero else []
+
+    def item_extra_kwargs(self, story):
+        return {"byline": self.byline(story), "hero": self.hero(story)}
+
+    def byline(self, story):
+        """Everyone in the byline, in order, once each: (name, absolute author page)."""
+        people = {}
+        for authorship in story.authorships.all():
+            people.setdefault(authorship.person.pk, authorship.person)
+        return [
+            (
+                person.name,
+                absolute_url(
+                    reverse("articles:author", kwargs={"slug": person.slug}), self.request
+                ),
+            )
+            for person in people.values()
+        ]
+
+    def hero(self, story):
+        if story.pk not in self._heroes:
+            self._heroes[story.pk] = hero_media(story.hero_image, self.request)
+        return self._heroes[story.pk]
+
+
+class SiteFeed(StoryFeed):
+    url_name = "articles:feed"
+
+    def scope_title(self, scope):
+        return settings.SITE_NAME
+
+    def scope_description(self, scope):
+        return f"The latest stories from {settings.SITE_NAME}."
+
+    def scope_path(self, scope):
+        return reverse("home")
+
+
+class SectionFeed(StoryFeed):
+    url_name = "articles:section_feed"
+
+    def get_scope(self, section):
+        return get_object_or_404(Section, slug=section)
+
+    def scope_stories(self, section):
+        return Article.objects.filter(section=section)
+
+    def route_kwargs(self, section):
+        return {"section": section.slug}
+
+    def scope_title(self, section):
+        return f"{settings.SITE_NAME}: {section.name}"
+
+    def scope_description(self, section):
+        return (
+            section.description or f"The latest {section.name} stories from {settings.SITE_NAME}."
+        )
+
+    def scope_path(self, section):
+        return section.get_absolute_url()
+
+
+class TagFeed(StoryFeed):
+    url_name = "articles:tag_feed"
+    allow_empty = False
+
+    def get_scope(self, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def scope_stories(self, tag):
+        return Article.objects.filter(tags=tag)
+
+    def route_kwargs(self, tag):
+        return {"slug": tag.slug}
+
+    def scope_title(self, tag):
+        return f"{settings.SITE_NAME}: stories tagged {tag.name}"
+
+    def scope_description(self, tag):
+        return f"The latest {settings.SITE_NAME} stories tagged {tag.name}."
+
+    def scope_path(self, tag):
+        return reverse("articles:tag", kwargs={"slug": tag.slug})
+
+
+class AuthorFeed(StoryFeed):
+    url_name = "articles:author_feed"
+    allow_empty = False
+
+    def get_scope(self, slug):
+        return get_object_or_404(Person, slug=slug)
+
+    def scope_stories(self, person):
+        # A subquery, not a join: someone with two roles in a byline is listed once.
+        bylines = Authorship.objects.filter(person=person).values("article_id")
+        return Article.objects.filter(pk__in=bylines)
+
+    def route_kwargs(self, person):
+        return {"slug": person.slug}
+
+    def scope_title(self, person):
+        return f"{settings.SITE_NAME}: stories by {person.name}"
+
+    def scope_description(self, person):
+        return f"The latest {settings.SITE_NAME} stories by {person.name}."
+
+    def scope_path(self, person):
+        return reverse("articles:author", kwargs={"slug": person.slug})
