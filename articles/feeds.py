@@ -6,7 +6,9 @@ categories, and the hero picture as an enclosure and as Media RSS content.
 A feed costs the same few queries however many stories it lists.
 """
 
+import html
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -15,7 +17,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator
-from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.models import Article, Authorship, Section
@@ -138,7 +139,8 @@ class StoryFeed(Feed):
     feed_types = {"rss": MetroRssFeed, "atom": MetroAtomFeed}
     url_name = None  # The feed's own URL name, for its self link.
     allow_empty = True  # Tag and author feeds exist only while they have live stories.
-    item_guid_is_permalink = True
+    # A story keeps its id when its slug or section changes, so readers never see it twice.
+    item_guid_is_permalink = False
 
     def __init__(self, kind):
         self.kind = kind
@@ -154,7 +156,7 @@ class StoryFeed(Feed):
         view.__doc__ = cls.__doc__
         return view
 
-    # The scope: subclasses say what it is, which stories it holds and what to call it.
+    # The scope: the whole site here; subclasses narrow it to a section, tag or person.
 
     def get_scope(self, **kwargs):
         return None
@@ -166,13 +168,13 @@ class StoryFeed(Feed):
         return {}
 
     def scope_title(self, scope):
-        raise NotImplementedError
+        return settings.SITE_NAME
 
     def scope_description(self, scope):
-        raise NotImplementedError
+        return f"The latest stories from {settings.SITE_NAME}."
 
     def scope_path(self, scope):
-        raise NotImplementedError
+        return reverse("home")
 
     def get_object(self, request, **kwargs):
         self.request = request
@@ -226,10 +228,15 @@ class StoryFeed(Feed):
     def item_link(self, story):
         return absolute_url(story.get_absolute_url(), self.request)
 
+    def item_guid(self, story):
+        """A tag URI (RFC 4151) from the site's host, the story's creation date and its id."""
+        host = urlsplit(absolute_url("/", self.request)).hostname
+        return f"tag:{host},{story.created_at:%Y-%m-%d}:story-{story.pk}"
+
     def item_description(self, story):
         # The standfirst is plain text, and RSS descriptions and Atom summaries
         # (type="html") are HTML: escaped once here, readers show it as written.
-        return escape(story.standfirst)
+        return html.escape(story.standfirst, quote=False)
 
     def item_pubdate(self, story):
         return story.publish_at
@@ -275,15 +282,6 @@ class StoryFeed(Feed):
 
 class SiteFeed(StoryFeed):
     url_name = "articles:feed"
-
-    def scope_title(self, scope):
-        return settings.SITE_NAME
-
-    def scope_description(self, scope):
-        return f"The latest stories from {settings.SITE_NAME}."
-
-    def scope_path(self, scope):
-        return reverse("home")
 
 
 class SectionFeed(StoryFeed):

@@ -159,7 +159,7 @@ def test_every_feed_lists_its_live_stories_newest_first_with_absolute_links(
     for entry, story in zip(parsed.entries, stories, strict=True):
         permalink = SITE + story.get_absolute_url()
         assert entry.link == permalink
-        assert entry.id == permalink
+        assert entry.id == f"tag:news.example,{story.created_at:%Y-%m-%d}:story-{story.pk}"
         assert timestamp(entry.published_parsed) == whole_seconds(story.publish_at)
 
     feed = parsed.feed
@@ -467,3 +467,16 @@ def test_a_section_with_no_live_stories_has_an_empty_feed(client, kind):
     path = reverse("articles:section_feed", kwargs={"section": section.slug, "kind": kind})
     _, parsed = read_feed(client, path)
     assert parsed.entries == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_story_keeps_its_feed_id_when_its_address_changes(client, settings, newsroom, kind):
+    settings.SITE_URL = SITE
+    story = newsroom["lead"]
+    path = feed_path("site", kind, newsroom)
+    before = {entry.title: entry.id for entry in read_feed(client, path)[1].entries}
+    story.slug = "a-new-address"
+    story.save()
+    after = read_feed(client, path)[1].entries[0]
+    assert after.link == SITE + story.get_absolute_url()
+    assert after.id == before[story.headline]
