@@ -7,6 +7,7 @@ films.sitemaps); SITEMAPS names them for /sitemap.xml and /sitemap-<name>.xml.
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Max
 
 from metro.seo.origin import site_origin
 
@@ -44,6 +45,22 @@ class SiteSitemap(Sitemap):
         raise ImproperlyConfigured(
             f"{type(self).__name__} must give its newest lastmod in one query."
         )
+
+
+class ModelPagesSitemap(SiteSitemap):
+    """Every object of `model` has a page, dated by its updated_at."""
+
+    model = None
+
+    def items(self):
+        # In the order they were added, so earlier pages of a long sitemap stay put.
+        return self.model.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+    def get_latest_lastmod(self):
+        return self.model.objects.aggregate(latest=Max("updated_at"))["latest"]
 
 
 def image_entry(image, origin):
