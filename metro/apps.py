@@ -8,7 +8,7 @@ class MetroConfig(AppConfig):
     default = True
 
     def ready(self):
-        from metro import checks  # noqa: F401 - registers the system checks
+        from metro import checks, signals  # noqa: F401 - registers checks and receivers
 
 
 class StoryTagsConfig(TaggitAppConfig):

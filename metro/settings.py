@@ -173,6 +173,13 @@ SITE_LOGO = os.environ.get("SITE_LOGO", "img/metro-logo.png")
 SITE_TWITTER = os.environ.get("SITE_TWITTER", "")
 # Headlines shown per sister site under "More from our sister sites".
 SISTER_LINKS_PER_SITE = int(os.environ.get("SISTER_LINKS_PER_SITE", "4"))
+# The blocks are cached as HTML and cleared whenever sites or links change.
+SISTER_SITES_CACHE_SECONDS = int(os.environ.get("SISTER_SITES_CACHE_SECONDS", "3600"))
+# Refreshing sister sites' feeds: seconds for a whole download, its largest size,
+# and how many feed links to keep per site (pinned and hidden ones are kept too).
+SISTER_FEED_TIMEOUT = float(os.environ.get("SISTER_FEED_TIMEOUT", "10"))
+SISTER_FEED_MAX_BYTES = int(os.environ.get("SISTER_FEED_MAX_BYTES", str(5 * 1024 * 1024)))
+SISTER_LINKS_KEPT = int(os.environ.get("SISTER_LINKS_KEPT", "50"))
 
 LOGIN_URL = "admin:login"
 

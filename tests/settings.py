@@ -10,3 +10,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # The suite talks plain HTTP to the test client, whatever DEBUG says.
 SECURE_SSL_REDIRECT = False
+# Tasks are stored, not run, unless a test asks for the immediate backend.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}

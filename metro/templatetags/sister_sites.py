@@ -1,14 +1,24 @@
-"""The network's furniture: "More from our sister sites" and the footer's list of sites."""
+"""The network's furniture: "More from our sister sites" and the footer's list of sites.
+
+Both are cached as rendered HTML (metro.signals clears them when sites or links
+change), so after the first page they cost no query at all.
+"""
 
 from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from metro.models import SisterLink, SisterSite
 
 register = template.Library()
+
+BLOCK_CACHE_KEY = "metro:sister-sites:block"
+NAMES_CACHE_KEY = "metro:sister-sites:names"
 
 # Links lead to other sites; anything but a web address (javascript:, data:, ftp:) never renders.
 WEB_URL = Q(url__istartswith="https://") | Q(url__istartswith="http://")
@@ -27,8 +37,19 @@ def domain(url):
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
-@register.inclusion_tag("includes/sister_sites.html")
-def sister_sites():
+def cached_html(key, render):
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, settings.SISTER_SITES_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output
+
+
+def clear_cache():
+    cache.delete_many([BLOCK_CACHE_KEY, NAMES_CACHE_KEY])
+
+
+def sites_with_links():
     """Active sites in order, each with its visible links, pinned first, then newest.
 
     Two queries however many sites and links: the sites, then every site's
@@ -38,11 +59,25 @@ def sister_sites():
     sites = SisterSite.objects.filter(active=True).prefetch_related(
         Prefetch("links", queryset=links, to_attr="visible_links")
     )
-    return {"sites": [site for site in sites if site.visible_links]}
+    return [site for site in sites if site.visible_links]
 
 
-@register.inclusion_tag("includes/sister_site_names.html")
+@register.simple_tag
+def sister_sites():
+    """{% sister_sites %}: the "More from our sister sites" block, from stored links only."""
+    return cached_html(
+        BLOCK_CACHE_KEY,
+        lambda: render_to_string("includes/sister_sites.html", {"sites": sites_with_links()}),
+    )
+
+
+@register.simple_tag
 def sister_site_names():
-    """Links to the home pages of the active sites, for the footer."""
-    sites = SisterSite.objects.filter(active=True)
-    return {"sites": [site for site in sites if web_url(site.home_url)]}
+    """{% sister_site_names %}: links to the home pages of the active sites, for the footer."""
+
+    def render():
+        sites = SisterSite.objects.filter(active=True)
+        shown = [site for site in sites if web_url(site.home_url)]
+        return render_to_string("includes/sister_site_names.html", {"sites": shown})
+
+    return cached_html(NAMES_CACHE_KEY, render)

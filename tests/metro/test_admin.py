@@ -124,3 +124,87 @@ def test_film_change_form_has_cast_inline(editor_client):
 
 def test_admin_header_reads_metro_editorial(editor_client):
     assert "Metro editorial" in editor_client.get(reverse("admin:index")).content.decode()
+
+
+def test_sister_sites_show_how_their_last_refresh_went(editor_client):
+    from django.utils import timezone
+
+    from tests.factories import make_sister_site
+
+    make_sister_site(
+        name="Failing Site",
+        feed_url="https://failing.example/feed/",
+        last_refreshed_at=timezone.now(),
+        last_refresh_ok=False,
+        last_error="the feed answered HTTP 503 Service Unavailable",
+    )
+    make_sister_site(name="Working Site", feed_url="https://ok.example/feed/", last_refresh_ok=True)
+
+    page = editor_client.get("/admin/metro/sistersite/").content.decode()
+
+    assert "Failing" in page and "the feed answered HTTP 503" in page
+    assert "Working" in page
+
+
+def test_the_refresh_action_fetches_the_selected_feeds(editor_client, settings):
+    from metro.models import SisterLink
+    from tests.factories import make_sister_site
+    from tests.feed_server import FeedServer
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        b"<item><title>Fresh from the feed</title><link>https://t.example/1</link></item>"
+        b"</channel></rss>"
+    )
+    with FeedServer() as server:
+        site = make_sister_site(name="Tested", feed_url=server.add("/feed", feed))
+        response = editor_client.post(
+            "/admin/metro/sistersite/",
+            {"action": "refresh_now", "_selected_action": [site.pk]},
+            follow=True,
+        )
+
+    assert "Tested: 1 new, 0 updated" in response.content.decode()
+    assert SisterLink.objects.get(site=site).title == "Fresh from the feed"
+
+
+def test_a_new_feed_url_is_refreshed_once_the_site_is_saved(
+    editor_client, django_capture_on_commit_callbacks
+):
+    from django.tasks import default_task_backend
+
+    from metro.models import SisterSite
+
+    default_task_backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            "/admin/metro/sistersite/add/",
+            {
+                "name": "Night Owl",
+                "slug": "night-owl",
+                "home_url": "https://owl.example/",
+                "feed_url": "https://owl.example/feed/",
+                "order": 0,
+                "active": "on",
+                "links-TOTAL_FORMS": 0,
+                "links-INITIAL_FORMS": 0,
+            },
+        )
+    assert response.status_code == 302
+    site = SisterSite.objects.get(slug="night-owl")
+    [queued] = default_task_backend.results
+    assert queued.task.name == "refresh_sister_sites"
+    assert queued.args == [[site.pk]]
+
+
+def test_sister_links_must_be_web_addresses(editor_client):
+    from tests.factories import make_sister_site
+
+    site = make_sister_site()
+    response = editor_client.post(
+        "/admin/metro/sisterlink/add/",
+        {"site": site.pk, "title": "Sneaky", "url": "javascript:alert(1)//x.example"},
+    )
+    assert response.status_code == 200
+    assert "Enter a valid URL" in response.content.decode()

@@ -103,7 +103,7 @@ def test_titles_are_escaped_and_links_marked_as_leaving_the_site():
     assert (
         'href="https://a.example/x" rel="noopener">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;'
         " Ten best"
-        '<span class="visually-hidden"> (opens another site)</span></a>'
+        '<span class="visually-hidden"> (on another site)</span></a>'
     ) in html
 
 
@@ -141,3 +141,111 @@ def test_the_footer_lists_active_sites_with_links_to_their_home_pages():
     assert '<a href="https://nightshift.example/" rel="noopener">Nightshift' in html
     assert "Closed" not in html
     assert "Odd scheme" not in html
+
+
+def test_the_block_is_served_from_the_cache_after_the_first_page(django_assert_num_queries):
+    site = make_sister_site(name="Plated")
+    make_sister_link(site, title="First headline")
+    render("sister_sites")
+    render("sister_site_names")
+
+    with django_assert_num_queries(0):
+        html = render("sister_sites")
+        names = render("sister_site_names") + render("sister_site_names")
+
+    assert "First headline" in html and "Plated" in names
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "add a link",
+        "hide a link",
+        "delete a link",
+        "pin a link",
+        "deactivate the site",
+        "rename the site",
+        "reorder the sites",
+    ],
+)
+def test_any_change_to_sites_or_links_clears_the_cached_block(settings, change):
+    settings.SISTER_LINKS_PER_SITE = 1
+    site = make_sister_site(name="Plated", order=1)
+    other = make_sister_site(name="Courtside", order=2)
+    make_sister_link(other, title="Courtside headline")
+    old = make_sister_link(site, title="Old headline", published_at=days_ago(3))
+    older = make_sister_link(site, title="Older headline", published_at=days_ago(5))
+    before = render("sister_sites")
+    assert "Old headline" in before
+
+    if change == "add a link":
+        make_sister_link(site, title="Breaking headline", published_at=days_ago(0))
+        expected, gone = "Breaking headline", "Old headline"
+    elif change == "hide a link":
+        old.hidden = True
+        old.save()
+        expected, gone = "Older headline", "Old headline"
+    elif change == "delete a link":
+        old.delete()
+        expected, gone = "Older headline", "Old headline"
+    elif change == "pin a link":
+        older.pinned = True
+        older.save()
+        expected, gone = "Older headline", "Old headline"
+    elif change == "deactivate the site":
+        site.active = False
+        site.save()
+        expected, gone = "Courtside headline", "Old headline"
+    elif change == "rename the site":
+        site.name = "Plated Daily"
+        site.save()
+        expected, gone = "Plated Daily", None
+    else:
+        site.order = 3
+        site.save()
+        expected, gone = "Courtside headline", None
+
+    after = render("sister_sites")
+    assert expected in after
+    if gone:
+        assert gone not in after
+    if change == "reorder the sites":
+        assert after.index("Courtside") < after.index("Plated")
+    if change in {"deactivate the site", "rename the site"}:
+        assert (change == "rename the site") == ("Plated Daily" in render("sister_site_names"))
+
+
+@pytest.mark.parametrize("page", ["home", "article"])
+def test_pages_show_the_block_with_a_fixed_number_of_queries(client, settings, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_article
+
+    settings.SISTER_LINKS_PER_SITE = 4
+    story = make_article(live=True)
+    path = "/" if page == "home" else story.get_absolute_url()
+
+    def queries_with(sites, links):
+        from django.core.cache import cache
+
+        from metro.models import SisterSite
+
+        SisterSite.objects.all().delete()
+        for _ in range(sites):
+            site = make_sister_site()
+            for age in range(links):
+                make_sister_link(site, title=f"Headline {age}", published_at=days_ago(age))
+        cache.clear()
+        with CaptureQueriesContext(connection) as cold:
+            response = client.get(path)
+        assert response.content.decode().count("sister-site__links") == sites
+        with CaptureQueriesContext(connection) as warm:
+            client.get(path)
+        return len(cold), len(warm)
+
+    small, large = queries_with(1, 1), queries_with(6, 8)
+    assert small == large
+    cold, warm = large
+    # Cold: the block's two queries and the footer's one; warm: none of them.
+    assert cold - warm == 3

@@ -1,0 +1,12 @@
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from metro.models import SisterLink, SisterSite
+from metro.templatetags.sister_sites import clear_cache
+
+
+@receiver([post_save, post_delete], sender=SisterSite)
+@receiver([post_save, post_delete], sender=SisterLink)
+def sister_sites_changed(sender, **kwargs):
+    """Pages show the sister-site blocks from the cache: any change to sites or links clears it."""
+    clear_cache()
