@@ -125,7 +125,8 @@ def fetch(url, *, etag="", last_modified="", timeout=None, max_bytes=None):
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FeedError(f"the feed is too large ({int(declared):,} bytes)")
             body = bytearray()
-            while chunk := response.read(READ_CHUNK):
+            # read1: one socket read at a time, so a trickling server meets the deadline too.
+            while chunk := response.read1(READ_CHUNK):
                 body += chunk
                 if len(body) > max_bytes:
                     raise FeedError(f"the feed is larger than {max_bytes:,} bytes")

@@ -80,3 +80,12 @@ def endless(handler, server):
         if server.release.is_set():
             return
         handler.wfile.write(chunk)
+
+
+def trickle(handler, server):
+    """A feed that sends a few bytes at a time and never finishes (each wait well under the timeout)."""
+    handler.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel>')
+    handler.wfile.flush()
+    while not server.release.wait(timeout=0.2):
+        handler.wfile.write(b" ")
+        handler.wfile.flush()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from metro.models import SisterLink, SisterSite
 from metro.sister_feeds import refresh_sites
 from tests.factories import make_sister_link, make_sister_site
-from tests.feed_server import FeedServer, endless, hang
+from tests.feed_server import FeedServer, endless, hang, trickle
 
 pytestmark = pytest.mark.django_db
 
@@ -273,6 +273,7 @@ BAD_FEEDS = {
     ),
     "a 50 MB body": ("/endless", {"body": endless}, "larger than"),
     "no answer": ("/hang", {"body": hang}, "within"),
+    "a trickle that never ends": ("/trickle", {"body": trickle}, "took longer than"),
 }
 
 
