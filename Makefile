@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test install migrate demo lint format check clean bench-renditions
+.PHONY: run test e2e install browser-tools migrate demo lint format check clean bench-renditions
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@interpreter=$$(bin/find-python) || exit 1; \
@@ -20,6 +20,20 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# axe-core for the browser tests' accessibility audit, from the npm registry (package-lock.json).
+BROWSER_TOOLS := node_modules/.installed
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+
+$(BROWSER_TOOLS): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $(BROWSER_TOOLS); \
+	else \
+		echo "npm not found: the accessibility audit will be skipped (install Node.js and npm)"; \
+	fi
+
+browser-tools: $(BROWSER_TOOLS)
+
 migrate: install
 	$(PYTHON) manage.py migrate --noinput
 
@@ -30,8 +44,14 @@ run: demo
 	$(PYTHON) manage.py create_dev_logins
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+# Browser tests run too when Chromium is installed, and are reported as skipped when not.
+test: install browser-tools
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+# Only the browser tests, which need Chromium (apt-get install -y chromium).
+e2e: install browser-tools
+	@test -x "$(CHROMIUM_PATH)" || { echo "make e2e needs Chromium at $(CHROMIUM_PATH): apt-get install -y chromium" >&2; exit 1; }
+	$(PYTHON) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -50,4 +70,4 @@ bench-renditions: install
 	$(PYTHON) -m bench.renditions $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules test-artifacts

@@ -98,7 +98,7 @@ export const MediaLibraryImage = Node.create({
       groups: "nodes",
       button: buttons.text(
         "Image from library",
-        "Insert an image from the media library, with its caption and credit",
+        "Image from library: insert a picture with its caption and credit",
       ),
       command: async (editor) => {
         const container = editor.view.dom.parentElement

@@ -1,0 +1,120 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against a live Metro server.
+
+They run when Chromium is installed (CHROMIUM_PATH, default /usr/bin/chromium)
+and are skipped, with a line saying so, when it is not. `make e2e` runs only
+these. When one fails, a screenshot and the page's HTML are kept under
+test-artifacts/e2e/ (git-ignored).
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Steps wait for what a person would see, never for a fixed time; this bounds each wait.
+STEP_TIMEOUT_MS = 15_000
+
+
+def chromium_available():
+    return bool(shutil.which(CHROMIUM)) and os.access(CHROMIUM, os.X_OK)
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    browser_tests = [item for item in items if here in Path(item.fspath).parents]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.e2e)
+    if not chromium_available():
+        skip = pytest.mark.skip(
+            reason=f"Chromium not found at {CHROMIUM}: apt-get install -y chromium"
+        )
+        for item in browser_tests:
+            item.add_marker(skip)
+        config._metro_browser_tests_skipped = len(browser_tests)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = getattr(config, "_metro_browser_tests_skipped", 0)
+    if skipped:
+        terminalreporter.write_sep(
+            "!",
+            f"{skipped} browser tests SKIPPED: Chromium is not installed at {CHROMIUM} "
+            "(apt-get install -y chromium; .ci/run installs it)",
+            yellow=True,
+            bold=True,
+        )
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for one test module.
+
+    Playwright's sync API keeps an event loop in this thread while it runs,
+    which makes Django refuse ORM calls; the tests' own set-up queries (and
+    the database flush after each test) are plain synchronous code, so that
+    check is off exactly as long as the browser is open.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """Open pages in fresh browser contexts (a reader, a writer, an editor each get one)."""
+    contexts = []
+
+    def open_page(*, javascript=True, width=1280, height=900):
+        context = browser.new_context(
+            base_url=live_server.url,
+            java_script_enabled=javascript,
+            viewport={"width": width, "height": height},
+        )
+        context.set_default_timeout(STEP_TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    failed = getattr(request.node, "report_call", None)
+    if failed is not None and failed.failed:
+        keep_evidence(request.node.name, contexts)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def keep_evidence(test_name, contexts):
+    """A screenshot and the HTML of every page open when a test failed."""
+    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", test_name)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, context in enumerate(contexts):
+        for tab, open_page in enumerate(context.pages):
+            stem = folder / f"context{number}-page{tab}"
+            try:
+                open_page.screenshot(path=f"{stem}.png", full_page=True)
+                Path(f"{stem}.html").write_text(open_page.content())
+            except Exception as error:  # The page may have crashed: keep what we can.
+                Path(f"{stem}.txt").write_text(f"{open_page.url}\n{error}\n")
