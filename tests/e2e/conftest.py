@@ -9,9 +9,11 @@ test-artifacts/e2e/ (git-ignored).
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -79,7 +81,41 @@ def browser():
 
 
 @pytest.fixture
-def new_page(browser, live_server, request):
+def one_request_at_a_time(live_server):
+    """Serve the browser's requests one after another while the database is in-memory SQLite.
+
+    The live server's request threads then share the test's one SQLite connection,
+    and a page full of pictures has the browser fetch them side by side: concurrent
+    queries on one connection fail ("bad parameter or other API misuse") and the
+    pictures come out broken. PostgreSQL gives each thread its own connection.
+    """
+    if not any(
+        connection.vendor == "sqlite" and connection.is_in_memory_db()
+        for connection in connections.all()
+    ):
+        yield
+        return
+    server = live_server.thread.httpd
+    application = server.get_app()
+    lock = threading.Lock()
+
+    def serialized(environ, start_response):
+        with lock:
+            response = application(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        return [body]
+
+    server.set_app(serialized)
+    yield
+    server.set_app(application)
+
+
+@pytest.fixture
+def new_page(browser, live_server, one_request_at_a_time, request):
     """Open pages in fresh browser contexts (a reader, a writer, an editor each get one)."""
     contexts = []
 

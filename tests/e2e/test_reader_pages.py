@@ -9,14 +9,12 @@ navigating and searching need no script.
 """
 
 import re
-import threading
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -44,41 +42,7 @@ class Newsroom:
 
 
 @pytest.fixture
-def one_request_at_a_time(live_server):
-    """Serve the browser's requests one after another while the database is in-memory SQLite.
-
-    The live server's request threads then share the test's one SQLite connection,
-    and a page full of pictures has the browser fetch them side by side: concurrent
-    queries on one connection fail ("bad parameter or other API misuse") and the
-    pictures come out broken. PostgreSQL gives each thread its own connection.
-    """
-    if not any(
-        connection.vendor == "sqlite" and connection.is_in_memory_db()
-        for connection in connections.all()
-    ):
-        yield
-        return
-    server = live_server.thread.httpd
-    application = server.get_app()
-    lock = threading.Lock()
-
-    def serialized(environ, start_response):
-        with lock:
-            response = application(environ, start_response)
-            try:
-                body = b"".join(response)
-            finally:
-                if hasattr(response, "close"):
-                    response.close()
-        return [body]
-
-    server.set_app(serialized)
-    yield
-    server.set_app(application)
-
-
-@pytest.fixture
-def newsroom(transactional_db, live_server, one_request_at_a_time):
+def newsroom(transactional_db, live_server):
     """The demo newsroom, and one page of each kind picked from it through the ORM."""
     from articles.models import Article, Section
     from films.models import Credit, Film
