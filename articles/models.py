@@ -3,7 +3,7 @@ from itertools import batched
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -40,8 +40,13 @@ RESERVED_SECTION_SLUGS = {
 }
 
 
+def reserved_section_slugs():
+    """Paths other pages own, the admin's configurable one included."""
+    return RESERVED_SECTION_SLUGS | {settings.ADMIN_URL.strip("/").split("/")[0]}
+
+
 def validate_section_slug(slug):
-    if slug in RESERVED_SECTION_SLUGS:
+    if slug in reserved_section_slugs():
         raise ValidationError(
             "“%(slug)s” is used by another part of the site; choose another slug.",
             code="reserved",
@@ -293,11 +298,13 @@ class Article(models.Model):
             self.revised_at = timezone.now()
             if update_fields := kwargs.get("update_fields"):
                 kwargs["update_fields"] = {*update_fields, "revised_at"}
-        super().save(*args, **kwargs)
-        # The story's address is its slug: old ones keep working, new ones are its own.
-        FormerSlug.objects.filter(slug=self.slug).delete()
-        if former_slug:
-            FormerSlug.objects.update_or_create(slug=former_slug, defaults={"article": self})
+        # The story and its addresses change together or not at all.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # The story's address is its slug: old ones keep working, new ones are its own.
+            FormerSlug.objects.filter(slug=self.slug).delete()
+            if former_slug:
+                FormerSlug.objects.update_or_create(slug=former_slug, defaults={"article": self})
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})

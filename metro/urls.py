@@ -3,15 +3,20 @@ from django.contrib import admin
 from django.urls import include, path
 
 from metro import views
+from metro.security import ThrottledLoginForm
 from metro.seo import views as seo_views
 
 admin.site.site_header = "Metro editorial"
 admin.site.site_title = "Metro editorial"
 admin.site.index_title = "Newsroom"
+admin.site.login_form = ThrottledLoginForm
+
+handler500 = "metro.views.server_error"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
     path("people/", include("people.urls")),
     path("films/", include("films.urls")),
     path("images/", include("media.urls")),

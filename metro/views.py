@@ -1,4 +1,10 @@
+import sys
+
+from django.db import DatabaseError, connection
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from articles.models import Article, Authorship
@@ -41,3 +47,28 @@ class HomeView(TemplateView):
         for story in stories.filter(pk__in=ids).order_by("-publish_at", "-pk"):
             by_section.setdefault(story.section, []).append(story)
         return sorted(by_section.items(), key=lambda item: (item[0].order, item[0].name))
+
+
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not. Never touches the cache."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request):
+    """Unhandled errors: a 503 with Retry-After when the database is away, else the 500 page.
+
+    Both pages are plain templates that need no database.
+    """
+    if isinstance(sys.exception(), DatabaseError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "10"
+    else:
+        response = HttpResponseServerError(loader.render_to_string("500.html"))
+    response["Cache-Control"] = "no-store"
+    return response

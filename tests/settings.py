@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "metro-test-suite-key-not-secret")
+# Readable log lines in test output; production logs JSON.
+os.environ.setdefault("LOG_FORMAT", "plain")
 
 from metro.settings import *  # noqa: E402, F403
 

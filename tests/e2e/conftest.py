@@ -118,16 +118,29 @@ def one_request_at_a_time(live_server):
 def new_page(browser, live_server, one_request_at_a_time, request):
     """Open pages in fresh browser contexts (a reader, a writer, an editor each get one)."""
     contexts = []
+    blocked = []
 
-    def open_page(*, javascript=True, width=1280, height=900):
+    def open_page(*, javascript=True, width=1280, height=900, bypass_csp=False):
+        """`bypass_csp` lets a test inject its own tools (axe) past the site's CSP."""
         context = browser.new_context(
             base_url=live_server.url,
             java_script_enabled=javascript,
+            bypass_csp=bypass_csp,
             viewport={"width": width, "height": height},
         )
         context.set_default_timeout(STEP_TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # Anything the Content Security Policy blocks is a bug: a page relying on it breaks.
+        page.on(
+            "console",
+            lambda message: (
+                blocked.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return page
 
     yield open_page
     failed = getattr(request.node, "report_call", None)
@@ -135,6 +148,7 @@ def new_page(browser, live_server, one_request_at_a_time, request):
         keep_evidence(request.node.name, contexts)
     for context in contexts:
         context.close()
+    assert not blocked, "the Content Security Policy blocked:\n" + "\n".join(blocked)
 
 
 @pytest.fixture

@@ -1,0 +1,33 @@
+import logging
+import time
+
+logger = logging.getLogger("metro.requests")
+
+
+class RequestLogMiddleware:
+    """One line per request: method, path, status, duration, size and client."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        duration_ms = round((time.perf_counter() - started) * 1000, 2)
+        size = None if response.streaming else len(response.content)
+        logger.info(
+            "%s %s %s",
+            request.method,
+            request.get_full_path(),
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+                "bytes": size,
+                "remote_addr": request.META.get("REMOTE_ADDR", ""),
+                "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
+            },
+        )
+        return response
