@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test e2e install browser-tools migrate demo lint format check clean bench-renditions
+.PHONY: run serve-prod drills test e2e install browser-tools migrate demo lint format check clean bench-renditions
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@interpreter=$$(bin/find-python) || exit 1; \
@@ -43,6 +43,15 @@ demo: migrate
 run: demo
 	$(PYTHON) manage.py create_dev_logins
 	$(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production mode on this machine: gunicorn, DEBUG off, collected static files
+# (bin/serve-prod; set DATABASE_URL, REDIS_URL, SECRET_KEY... as in production).
+serve-prod: install
+	DEBUG=0 bin/serve-prod
+
+# Fault drills and the two-instance check against PostgreSQL and Redis (prints figures).
+drills: install
+	DEBUG=0 $(PYTHON) -m bench.drills $(DRILLS_ARGS)
 
 # Browser tests run too when Chromium is installed, and are reported as skipped when not.
 test: install browser-tools
