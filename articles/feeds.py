@@ -196,7 +196,9 @@ class StoryFeed(Feed):
         return self.scope_title(scope)
 
     def description(self, scope):
-        return self.scope_description(scope)
+        # An RSS channel's description is HTML to feed readers, like its items'
+        # (item_description); section texts and names are plain text.
+        return html.escape(self.scope_description(scope), quote=False)
 
     def subtitle(self, scope):
         return self.scope_description(scope)
