@@ -412,3 +412,14 @@ def test_the_404_page_is_in_the_sites_design(client):
 )
 def test_odd_addresses_are_404_never_500(client, path):
     assert client.get(path).status_code in (301, 404)
+
+
+def test_a_credit_link_is_only_ever_a_web_address(client):
+    """Forms refuse javascript: credit URLs; one stored some other way is shown as plain text."""
+    from media.models import Image
+
+    story = make_article(live=True, hero_image=make_image(credit="PHOTO: Agency"))
+    Image.objects.filter(pk=story.hero_image.pk).update(credit_url="javascript:alert(1)")
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "PHOTO: Agency" in html
+    assert "javascript:" not in html
