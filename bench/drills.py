@@ -1,0 +1,1613 @@
+"""Fault drills and the two-instance check: Metro on gunicorn, PostgreSQL and Redis.
+
+Figures, not a test. The script makes its own database (metro_drills) and uses
+its own Redis database (13), loads the demo newsroom, adds an editor, and starts
+two gunicorn instances, A and B, as production runs them (deploy/gunicorn.conf.py,
+DEBUG off, the Redis cache, cached_db sessions) on 127.0.0.1. A Python load
+generator (threads, 127.0.0.1 only, bounded by time and by count) requests the
+public pages while
+
+- redis: Redis stops for a few seconds under load on A. Pages must keep being
+  served (uncached) with no 5xx, and the sister-sites block must be cached in
+  Redis again once Redis is back.
+- postgres: PostgreSQL stops for a few seconds under load on A. Requests in the
+  gap must get the 503 page (no 500, no traceback), and A must serve 200 again
+  within 10 s of the database accepting connections, with the same gunicorn
+  masters (nothing restarted); B's first request afterwards must be a 200 too.
+- scale: an editor logs in on A and B accepts that session; on A the editor
+  publishes a draft (the changelist's "publish" action) and edits a sister
+  link's title; B must show each change on its very next request (the story,
+  and the sister-sites block, which is cached in the shared Redis). Under load
+  on both instances.
+
+It prints a table per drill and a summary, can write the figures as JSON, and
+exits non-zero when a drill misses its criteria (2 when it could not set up).
+PostgreSQL and Redis are started first if they are down and are left running.
+The drills restart the machine's PostgreSQL and Redis: if other clients are
+connected to them (another database, another Redis database) the script waits
+for them to leave (--wait-quiet) and then does not run that drill unless
+--force-restart is given.
+
+    python -m bench.drills [--drill redis|postgres|scale|all] [--seconds 8]
+        [--port-a 8411] [--port-b 8412] [--threads 8] [--json figures.json]
+"""
+
+import argparse
+import contextlib
+import html
+import http.client
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+import psycopg
+import redis
+
+REPO = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+PG_PORT = 5432
+DRILL_DATABASE = "metro_drills"
+REDIS_PORT = 6379
+REDIS_DB = 13
+BLOCK_KEY_PATTERN = "*sister-sites:block*"
+EDITOR_USERNAME = "drill-editor"
+USER_AGENT = "metro-drills/1"
+
+# Criteria.
+RECOVERY_LIMIT = 10.0  # seconds from PostgreSQL accepting connections to A's first 200
+CACHE_RESUME_LIMIT = 15.0  # seconds from Redis answering to the block being cached again
+CHANGE_LIMIT = 10.0  # seconds to keep polling B for a change that did not show at once
+
+# Timeline of the fault drills, in seconds from the start of their load.
+FAULT_AT = 2.0
+REDIS_OUTAGE = 3.0
+PG_GAP = 2.0
+AFTER = 3.0  # load kept on after recovery
+
+REDIS_START = [
+    "redis-server",
+    "--daemonize",
+    "yes",
+    "--bind",
+    "127.0.0.1",
+    "-::1",
+    "--port",
+    str(REDIS_PORT),
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    "/var/lib/redis",
+    "--logfile",
+    "/var/log/redis/ci.log",
+]
+REDIS_START_FALLBACK = [
+    "redis-server",
+    "--daemonize",
+    "yes",
+    "--bind",
+    "127.0.0.1",
+    "--port",
+    str(REDIS_PORT),
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+]
+
+# Bodies that mean an unhandled error reached the reader: a traceback, Django's
+# bare 500 page, or Metro's 500 template.
+ERROR_PAGE_MARKERS = (
+    b"Traceback (most recent call last)",
+    b"Server Error (500)",
+    b"You're seeing this error because you have",
+    b"<title>Something went wrong",
+)
+# Metro's 503 page (templates/503.html).
+UNAVAILABLE_PAGE_MARKER = b"back in a moment"
+
+# Variables of the calling shell that would change how the instances run.
+ENV_DROPPED = [
+    "BIND",
+    "PORT",
+    "GUNICORN_CONTROL_SOCKET",
+    "ADMIN_URL",
+    "DATABASE_CONN_MAX_AGE",
+    "LOG_FORMAT",
+    "USE_X_FORWARDED_HOST",
+    "TRUSTED_PROXY_COUNT",
+    "CSRF_TRUSTED_ORIGINS",
+    "DJANGO_SETTINGS_MODULE",
+]
+
+
+class DrillError(Exception):
+    """The drills could not be set up or driven (not a missed criterion)."""
+
+
+class NotRun(Exception):
+    """A drill was not run (other clients on the service it would restart)."""
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    # Progress shows as it happens under make and CI too.
+    sys.stdout.reconfigure(line_buffering=True)
+    # SIGTERM (a CI timeout) unwinds like Ctrl-C: instances stopped, services left running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    workdir = Path(tempfile.mkdtemp(prefix="metro-drills-"))
+    report = {"environment": {}, "options": options(args), "setup": {}, "drills": {}}
+    instances = []
+    ok = False
+    exit_code = 2
+    try:
+        ensure_services()
+        report["environment"] = environment()
+        context = set_up(args, workdir, report, instances)
+        for name in args.drills:
+            banner(DRILL_TITLES[name])
+            try:
+                result = DRILLS[name](context)
+            except NotRun as reason:
+                print(f"  NOT RUN: {reason}")
+                result = {"passed": False, "not_run": str(reason), "failures": [str(reason)]}
+            finally:
+                Load.stop_all()
+            report["drills"][name] = result
+            ensure_services()
+        ok = all(result["passed"] for result in report["drills"].values())
+        exit_code = 0 if ok else 1
+    except DrillError as error:
+        print(f"\nDRILLS COULD NOT RUN: {error}", file=sys.stderr)
+        report["error"] = str(error)
+    finally:
+        for instance in instances:
+            instance.stop()
+        try:
+            ensure_services()
+        except DrillError as error:
+            print(f"Could not restore services: {error}", file=sys.stderr)
+            exit_code = 2
+        if ok:
+            drop_database()
+            shutil.rmtree(workdir, ignore_errors=True)
+        elif instances:
+            print(f"\nKept for a look: logs under {workdir}, database {DRILL_DATABASE}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    report["passed"] = ok
+    print_summary(report)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, default=str) + "\n")
+        print(f"\nFigures written to {args.json}")
+    return exit_code
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.drills", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--drill",
+        choices=["redis", "postgres", "scale", "all"],
+        default="all",
+        help="which drill to run (default all: redis, postgres, then scale)",
+    )
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=8.0,
+        help="load per drill in seconds (default 8; the postgres drill goes on "
+        f"until {AFTER:g} s after A recovers)",
+    )
+    parser.add_argument("--port-a", type=int, default=8411, help="instance A (default 8411)")
+    parser.add_argument("--port-b", type=int, default=8412, help="instance B (default 8412)")
+    parser.add_argument("--threads", type=int, default=8, help="load generator threads (default 8)")
+    parser.add_argument(
+        "--max-requests",
+        type=int,
+        default=100_000,
+        help="at most this many requests per drill's load (default 100000)",
+    )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=120.0,
+        help="seconds to wait for other clients of PostgreSQL or Redis to leave before "
+        "restarting it (default 120)",
+    )
+    parser.add_argument(
+        "--force-restart",
+        action="store_true",
+        help="restart PostgreSQL and Redis even when other clients are still connected",
+    )
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
+    args = parser.parse_args(argv)
+    if args.seconds < FAULT_AT + REDIS_OUTAGE + 1:
+        parser.error(f"--seconds must be at least {FAULT_AT + REDIS_OUTAGE + 1:g}")
+    if args.port_a == args.port_b:
+        parser.error("--port-a and --port-b must differ")
+    if args.threads < 1 or args.max_requests < 1:
+        parser.error("--threads and --max-requests must be at least 1")
+    args.drills = ["redis", "postgres", "scale"] if args.drill == "all" else [args.drill]
+    return args
+
+
+def options(args):
+    return {
+        "drills": args.drills,
+        "seconds": args.seconds,
+        "port_a": args.port_a,
+        "port_b": args.port_b,
+        "threads": args.threads,
+        "max_requests": args.max_requests,
+    }
+
+
+# Services ------------------------------------------------------------------
+
+
+def wait_until(predicate, timeout, interval=0.05):
+    """Poll until predicate() is true: the monotonic time it was, or None at the deadline."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if predicate():
+            return time.monotonic()
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(interval)
+
+
+def sleep_until(moment):
+    time.sleep(max(0.0, moment - time.monotonic()))
+
+
+def pg_connect(dbname="postgres"):
+    return psycopg.connect(
+        host=HOST, port=PG_PORT, user="postgres", dbname=dbname, connect_timeout=2, autocommit=True
+    )
+
+
+def pg_accepting():
+    try:
+        with pg_connect() as connection:
+            connection.execute("SELECT 1")
+    except psycopg.Error:
+        return False
+    return True
+
+
+def pg_cluster_version():
+    versions = [name for name in os.listdir("/etc/postgresql") if name[:1].isdigit()]
+    if not versions:
+        raise DrillError("no PostgreSQL cluster under /etc/postgresql")
+    return max(versions, key=lambda name: [int(part) for part in name.split(".") if part.isdigit()])
+
+
+def pg_ctl(action):
+    command = ["pg_ctlcluster", "--skip-systemctl-redirect", pg_cluster_version(), "main", action]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise DrillError(f"{' '.join(command)} failed: {(result.stderr or result.stdout).strip()}")
+
+
+def redis_client(db=REDIS_DB):
+    # No retries (redis-py retries with backoff by default): "down" must be seen at once.
+    return redis.Redis(
+        host=HOST, port=REDIS_PORT, db=db, socket_timeout=1, socket_connect_timeout=1, retry=None
+    )
+
+
+def redis_up():
+    try:
+        with redis_client() as client:
+            return bool(client.ping())
+    except redis.RedisError:
+        return False
+
+
+def start_redis():
+    """Start Redis as CI does; the plainer command if that one fails. Returns the command."""
+    for command in (REDIS_START, REDIS_START_FALLBACK):
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        except OSError as error:
+            raise DrillError(f"cannot run redis-server: {error}") from error
+        if result.returncode == 0 and wait_until(redis_up, 5.0, 0.02):
+            return " ".join(part or '""' for part in command)
+    raise DrillError("Redis would not start on 127.0.0.1:6379")
+
+
+def stop_redis():
+    subprocess.run(
+        ["redis-cli", "-h", HOST, "-p", str(REDIS_PORT), "shutdown", "nosave"],
+        capture_output=True,
+        timeout=30,
+    )
+    if wait_until(lambda: not redis_up(), 10.0, 0.02) is None:
+        raise DrillError("Redis did not stop")
+
+
+def ensure_services():
+    """Start PostgreSQL and Redis if they are down."""
+    if not pg_accepting():
+        print("Starting PostgreSQL")
+        with contextlib.suppress(DrillError):
+            pg_ctl("start")
+        if wait_until(pg_accepting, 30.0, 0.2) is None:
+            raise DrillError("PostgreSQL is not accepting connections on 127.0.0.1:5432")
+    if not redis_up():
+        print("Starting Redis")
+        start_redis()
+
+
+def other_postgres_clients():
+    """Connections to PostgreSQL other than ours and the drills' database's."""
+    with pg_connect() as connection:
+        rows = connection.execute(
+            "SELECT datname, coalesce(nullif(application_name, ''), 'no name'), state "
+            "FROM pg_stat_activity WHERE backend_type = 'client backend' "
+            "AND pid <> pg_backend_pid() AND datname IS DISTINCT FROM %s",
+            [DRILL_DATABASE],
+        ).fetchall()
+    return [f"{database} ({application}, {state})" for database, application, state in rows]
+
+
+def other_redis_clients():
+    """Redis connections other than ours and those on the drills' database."""
+    with redis_client() as client:
+        own = client.client_id()
+        return [
+            f"db {entry['db']} from {entry['addr']}"
+            for entry in client.client_list()
+            if int(entry["id"]) != own and int(entry["db"]) != REDIS_DB
+        ]
+
+
+def wait_for_quiet(service, probe, context):
+    """Wait for other clients of a service to leave before restarting it."""
+    others = probe()
+    if others:
+        print(
+            f"  {service} has other clients: {'; '.join(others[:5])}. "
+            f"Waiting up to {context.args.wait_quiet:g} s for them to leave."
+        )
+        deadline = time.monotonic() + context.args.wait_quiet
+        while others and time.monotonic() < deadline:
+            time.sleep(1.0)
+            others = probe()
+    if not others:
+        return
+    if context.args.force_restart:
+        print(f"  Restarting {service} under its other clients (--force-restart).")
+        return
+    raise NotRun(
+        f"{service} still has other clients ({'; '.join(others[:5])}); not restarting it "
+        "under them (--force-restart would)"
+    )
+
+
+def block_key_cached():
+    try:
+        with redis_client() as client:
+            return any(True for _ in client.scan_iter(match=BLOCK_KEY_PATTERN))
+    except redis.RedisError:
+        return False
+
+
+def drop_database():
+    with contextlib.suppress(psycopg.Error), pg_connect() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DRILL_DATABASE}" WITH (FORCE)')
+
+
+def environment():
+    import django
+    import gunicorn
+
+    with pg_connect() as connection:
+        postgres = connection.execute("SHOW server_version").fetchone()[0]
+    with redis_client() as client:
+        redis_server = client.info("server")["redis_version"]
+    return {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "gunicorn": gunicorn.__version__,
+        "redis-py": redis.__version__,
+        "psycopg": psycopg.__version__,
+        "postgresql": postgres,
+        "redis": redis_server,
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+    }
+
+
+# Set-up ----------------------------------------------------------------------
+
+# Run with `manage.py shell -c` under the drills' settings: the editor, and what
+# the drills need from the database.
+FACTS_SNIPPET = """
+import json, os
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from articles.models import Article, Section
+from films.models import Film
+from metro.models import SisterLink
+from metro.templatetags.sister_sites import WEB_URL
+from people.models import Person
+
+User = get_user_model()
+editor, _ = User.objects.get_or_create(username=os.environ["DRILLS_EDITOR"])
+editor.is_staff = editor.is_superuser = editor.is_active = True
+editor.set_password(os.environ["DRILLS_PASSWORD"])
+editor.save()
+
+live = list(Article.objects.live().select_related("section").order_by("-publish_at", "-pk")[:4])
+paths = ["/"]
+paths += [section.get_absolute_url() for section in Section.objects.order_by("order", "name")[:2]]
+paths += [story.get_absolute_url() for story in live]
+person = Person.objects.filter(articles__in=Article.objects.live()).first()
+film = Film.objects.filter(articles__in=Article.objects.live()).first()
+paths += [thing.get_absolute_url() for thing in (person, film) if thing is not None]
+tag = Article.tags.most_common().first()
+if tag is not None:
+    paths.append(reverse("articles:tag", kwargs={"slug": tag.slug}))
+word = next((w for w in live[0].headline.split() if len(w) > 3 and w.isalpha()), "film") if live else "film"
+paths.append(reverse("articles:search") + "?q=" + word.lower())
+paths.append(reverse("articles:feed", kwargs={"kind": "rss"}))
+paths.append(reverse("sitemap-index"))
+
+drafts = Article.objects.filter(status=Article.Status.DRAFT).select_related("section")
+draft = drafts.filter(first_published_at__isnull=True).order_by("pk").first() or drafts.order_by("pk").first()
+link = SisterLink.objects.visible().filter(WEB_URL).select_related("site").first()
+print("DRILLS-FACTS " + json.dumps({
+    "paths": list(dict.fromkeys(paths)),
+    "draft": draft and {"id": draft.pk, "url": draft.get_absolute_url(), "headline": draft.headline},
+    "link": link and {"id": link.pk, "title": link.title, "site": link.site.name},
+}))
+"""
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    env: dict
+    a: "Instance"
+    b: "Instance"
+    password: str
+    facts: dict
+    paths: list = field(default_factory=list)
+
+
+def drills_env(args, workdir):
+    env = {key: value for key, value in os.environ.items() if key not in ENV_DROPPED}
+    env.update(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": f"http://{HOST}:{args.port_a}",
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "DATABASE_URL": f"postgres://postgres@{HOST}:{PG_PORT}/{DRILL_DATABASE}",
+            "REDIS_URL": f"redis://{HOST}:{REDIS_PORT}/{REDIS_DB}",
+            "WEB_CONCURRENCY": "2",
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return env
+
+
+def manage(env, *arguments, timeout=300):
+    command = [sys.executable, "manage.py", *arguments]
+    result = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip().splitlines()
+        raise DrillError(f"manage.py {arguments[0]} failed:\n" + "\n".join(output[-20:]))
+    return result.stdout
+
+
+def set_up(args, workdir, report, instances):
+    banner("Set-up")
+    for port in (args.port_a, args.port_b):
+        if port_in_use(port):
+            raise DrillError(f"port {port} is in use; choose others with --port-a/--port-b")
+    env = drills_env(args, workdir)
+    password = secrets.token_urlsafe(18)
+    steps = {}
+
+    started = time.monotonic()
+    with pg_connect() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DRILL_DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DRILL_DATABASE}"')
+    with redis_client() as client:
+        client.flushdb()
+    steps["database and Redis db"] = time.monotonic() - started
+
+    for label, arguments in [
+        ("migrate", ["migrate", "--noinput"]),
+        ("collectstatic", ["collectstatic", "--noinput", "-v", "0"]),
+        ("load_demo --force", ["load_demo", "--force"]),
+    ]:
+        started = time.monotonic()
+        manage(env, *arguments)
+        steps[label] = time.monotonic() - started
+
+    started = time.monotonic()
+    output = manage(
+        {**env, "DRILLS_EDITOR": EDITOR_USERNAME, "DRILLS_PASSWORD": password},
+        "shell",
+        "-c",
+        FACTS_SNIPPET,
+    )
+    facts_line = next(
+        (line for line in output.splitlines() if line.startswith("DRILLS-FACTS ")), None
+    )
+    if facts_line is None:
+        raise DrillError(f"the facts snippet printed nothing usable:\n{output[-2000:]}")
+    facts = json.loads(facts_line.removeprefix("DRILLS-FACTS "))
+    steps["editor and facts"] = time.monotonic() - started
+
+    a = Instance("A", args.port_a, env, workdir)
+    b = Instance("B", args.port_b, env, workdir)
+    started = time.monotonic()
+    for instance in (a, b):
+        instances.append(instance)
+        instance.start()
+    a.wait_ready()
+    b.wait_ready()
+    steps["two gunicorn instances up"] = time.monotonic() - started
+
+    context = Context(args=args, env=env, a=a, b=b, password=password, facts=facts)
+    context.paths = checked_paths(a, facts["paths"])
+    for label, seconds in steps.items():
+        print(f"  {label:<28} {seconds:6.1f} s")
+    print(
+        f"  instance A: 127.0.0.1:{a.port} (master pid {a.pid}), B: 127.0.0.1:{b.port} "
+        f"(master pid {b.pid}), {env['WEB_CONCURRENCY']} sync workers each"
+    )
+    print(
+        f"  load: {args.threads} threads over {len(context.paths)} public paths: "
+        + " ".join(context.paths)
+    )
+    report["setup"] = {
+        "seconds": {label: round(seconds, 2) for label, seconds in steps.items()},
+        "paths": context.paths,
+        "draft": facts["draft"],
+        "sister_link": facts["link"],
+        "workdir": str(workdir),
+    }
+    return context
+
+
+def checked_paths(instance, paths):
+    """The paths that answer 200 on A (the load generator's list)."""
+    good = []
+    for path in paths:
+        response = fetch(instance.port, path)
+        if response.status == 200:
+            good.append(path)
+        else:
+            print(f"  left out of the load: {path} answered {response.status}")
+    if "/" not in good:
+        raise DrillError("the home page does not answer 200 on instance A")
+    return good
+
+
+def port_in_use(port):
+    with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=0.3):
+        return True
+    return False
+
+
+# gunicorn instances ----------------------------------------------------------
+
+
+class Instance:
+    """One gunicorn (master and workers) on 127.0.0.1:port, its stdout and stderr in files."""
+
+    def __init__(self, name, port, env, workdir):
+        self.name = name
+        self.port = port
+        self.env = {**env, "BIND": f"{HOST}:{port}", "PORT": str(port)}
+        self.out_path = workdir / f"gunicorn-{name}.stdout.jsonl"
+        self.err_path = workdir / f"gunicorn-{name}.stderr.log"
+        self.process = None
+        self._files = []
+
+    def start(self):
+        self._files = [self.out_path.open("wb"), self.err_path.open("wb")]
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "deploy/gunicorn.conf.py",
+                "metro.wsgi:application",
+            ],
+            cwd=REPO,
+            env=self.env,
+            stdout=self._files[0],
+            stderr=self._files[1],
+            start_new_session=True,
+        )
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def running(self):
+        return self.process is not None and self.process.poll() is None
+
+    def wait_ready(self, timeout=60.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.running():
+                tail = self.err_path.read_text(errors="replace").splitlines()[-15:]
+                raise DrillError(f"instance {self.name} exited:\n" + "\n".join(tail))
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                if fetch(self.port, "/healthz", timeout=2).status == 200:
+                    return
+            time.sleep(0.2)
+        raise DrillError(f"instance {self.name} did not answer /healthz within {timeout:g} s")
+
+    def stop(self):
+        if self.running():
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        for handle in self._files:
+            handle.close()
+        self._files = []
+
+    def log_mark(self):
+        return (self.out_path.stat().st_size, self.err_path.stat().st_size)
+
+    def log_since(self, mark):
+        """(app's JSON records, gunicorn's own lines) written since a log_mark()."""
+        with self.out_path.open("rb") as handle:
+            handle.seek(mark[0])
+            out = handle.read().decode(errors="replace")
+        with self.err_path.open("rb") as handle:
+            handle.seek(mark[1])
+            err = handle.read().decode(errors="replace")
+        records = []
+        for line in out.splitlines():
+            try:
+                records.append(json.loads(line))
+            except ValueError:
+                records.append({"level": "RAW", "logger": "stdout", "message": line})
+        return records, err.splitlines()
+
+
+# HTTP ------------------------------------------------------------------------
+
+
+@dataclass
+class Response:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+    elapsed: float
+
+    def text(self):
+        return self.body.decode(errors="replace")
+
+
+def fetch(port, path, method="GET", body=None, headers=None, timeout=10.0):
+    """One request to 127.0.0.1:port on a fresh connection."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    started = time.monotonic()
+    try:
+        connection.request(
+            method, path, body=body, headers={"User-Agent": USER_AGENT, **(headers or {})}
+        )
+        response = connection.getresponse()
+        data = response.read()
+        return Response(response.status, response.headers, data, time.monotonic() - started)
+    finally:
+        connection.close()
+
+
+class Browser:
+    """Requests to one instance with cookies kept like a browser's (plain http here)."""
+
+    def __init__(self, port, cookies=None):
+        self.port = port
+        self.cookies = dict(cookies or {})
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, form):
+        return self.request("POST", path, form)
+
+    def request(self, method, path, form=None):
+        headers = {}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urlencode(form, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        response = fetch(self.port, path, method, body, headers)
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for morsel in SimpleCookie(header).values():
+                if morsel.value == "" or morsel["max-age"] == "0":
+                    self.cookies.pop(morsel.key, None)
+                else:
+                    self.cookies[morsel.key] = morsel.value
+        return response
+
+
+class FormParser(HTMLParser):
+    """The forms of a page: their attributes and the fields a browser would submit."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms = []
+        self._form = None
+        self._select = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._form = {"attrs": attrs, "fields": []}
+            self.forms.append(self._form)
+        elif self._form is None or "disabled" in attrs:
+            return
+        elif tag == "input":
+            kind = (attrs.get("type") or "text").lower()
+            name = attrs.get("name")
+            if not name or kind in {"submit", "button", "image", "file", "reset"}:
+                return
+            if kind in {"checkbox", "radio"}:
+                if "checked" in attrs:
+                    self._form["fields"].append((name, attrs.get("value") or "on"))
+                return
+            self._form["fields"].append((name, attrs.get("value") or ""))
+        elif tag == "select":
+            self._select = {
+                "name": attrs.get("name"),
+                "multiple": "multiple" in attrs,
+                "chosen": [],
+                "first": None,
+            }
+        elif tag == "option" and self._select is not None:
+            value = attrs.get("value") or ""
+            if self._select["first"] is None:
+                self._select["first"] = value
+            if "selected" in attrs:
+                self._select["chosen"].append(value)
+        elif tag == "textarea":
+            self._textarea = (attrs.get("name"), [])
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select is not None:
+            select, self._select = self._select, None
+            chosen = select["chosen"]
+            if not chosen and not select["multiple"] and select["first"] is not None:
+                chosen = [select["first"]]
+            if select["name"] and self._form is not None:
+                self._form["fields"].extend((select["name"], value) for value in chosen)
+        elif tag == "textarea" and self._textarea is not None:
+            name, parts = self._textarea
+            self._textarea = None
+            if name and self._form is not None:
+                self._form["fields"].append((name, "".join(parts).removeprefix("\n")))
+        elif tag == "form":
+            self._form = None
+
+
+def form_fields(page, form_id=None):
+    """[(name, value)] of the page's form with that id (else its first form with a CSRF token)."""
+    parser = FormParser()
+    parser.feed(page.text())
+    for form in parser.forms:
+        names = {name for name, _ in form["fields"]}
+        if (form_id and form["attrs"].get("id") == form_id) or (
+            not form_id and "csrfmiddlewaretoken" in names
+        ):
+            return list(form["fields"])
+    raise DrillError(f"no form {form_id or 'with a CSRF token'} on the page")
+
+
+# Load generator ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Hit:
+    instance: str
+    path: str
+    start: float
+    end: float
+    status: int | None
+    kind: str  # "ok", "503 page", "503 other", "error page", "5xx", "connection error: ..."
+
+
+def classify(status, body, headers):
+    if any(marker in body for marker in ERROR_PAGE_MARKERS):
+        return "error page"
+    if status == 503:
+        clean = UNAVAILABLE_PAGE_MARKER in body and headers.get("Retry-After")
+        return "503 page" if clean else "503 other"
+    if status >= 500:
+        return "5xx"
+    return "ok"
+
+
+class Load:
+    """Threads requesting public paths from 127.0.0.1 as fast as answers come, until
+    stopped, `seconds` have passed or `max_requests` are done. Each thread keeps to one
+    instance (threads are shared out between the targets) and walks the paths in turn."""
+
+    def __init__(self, targets, paths, threads, seconds, max_requests):
+        self.targets = list(targets.items())
+        self.paths = paths
+        self.threads = threads
+        self.seconds = seconds
+        self.max_requests = max_requests
+        self.results = [[] for _ in range(threads)]
+        self.last_ok_end = dict.fromkeys(targets, 0.0)
+        self._stop = threading.Event()
+        self._count = 0
+        self._lock = threading.Lock()
+        self._workers = []
+        self.started = self.ended = None
+
+    running = set()
+
+    @classmethod
+    def stop_all(cls):
+        """Stop any load a drill left running when it raised."""
+        for load in list(cls.running):
+            load.stop()
+
+    def start(self):
+        Load.running.add(self)
+        self.started = time.monotonic()
+        for index in range(self.threads):
+            worker = threading.Thread(target=self._run, args=(index,), daemon=True)
+            worker.start()
+            self._workers.append(worker)
+        return self
+
+    def stop(self):
+        self._stop.set()
+        for worker in self._workers:
+            worker.join()
+        self.ended = time.monotonic()
+        Load.running.discard(self)
+
+    @property
+    def hits(self):
+        return sorted((hit for hits in self.results for hit in hits), key=lambda hit: hit.start)
+
+    def _take(self):
+        with self._lock:
+            if self._count >= self.max_requests:
+                return False
+            self._count += 1
+            return True
+
+    def _run(self, index):
+        name, port = self.targets[index % len(self.targets)]
+        hits = self.results[index]
+        deadline = self.started + self.seconds
+        step = index
+        connection = None
+        while not self._stop.is_set() and time.monotonic() < deadline and self._take():
+            path = self.paths[step % len(self.paths)]
+            step += 1
+            start = time.monotonic()
+            try:
+                if connection is None:
+                    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+                connection.request("GET", path, headers={"User-Agent": USER_AGENT})
+                response = connection.getresponse()
+                body = response.read()
+                status = response.status
+                kind = classify(status, body, response.headers)
+                if response.will_close:
+                    connection.close()
+                    connection = None
+            except (OSError, http.client.HTTPException) as error:
+                status, kind = None, f"connection error: {type(error).__name__}"
+                if connection is not None:
+                    connection.close()
+                connection = None
+            end = time.monotonic()
+            hits.append(Hit(name, path, start, end, status, kind))
+            if status == 200:
+                self.last_ok_end[name] = end
+            elif status is None:
+                self._stop.wait(0.05)
+        if connection is not None:
+            connection.close()
+
+
+def percentile(sorted_values, fraction):
+    if not sorted_values:
+        return None
+    index = max(0, min(len(sorted_values) - 1, round(fraction * len(sorted_values) + 0.5) - 1))
+    return sorted_values[index]
+
+
+def summarize(hits, seconds=None):
+    latencies = sorted(hit.end - hit.start for hit in hits)
+    statuses = Counter(str(hit.status) if hit.status else "no answer" for hit in hits)
+    kinds = Counter(hit.kind for hit in hits)
+    p50, p99 = percentile(latencies, 0.50), percentile(latencies, 0.99)
+    slowest = latencies[-1] if latencies else None
+    return {
+        "requests": len(hits),
+        "statuses": dict(sorted(statuses.items())),
+        "kinds": dict(sorted(kinds.items())),
+        "errors": sum(1 for hit in hits if hit.status != 200),
+        "5xx": sum(1 for hit in hits if hit.status is not None and hit.status >= 500),
+        "no_answer": sum(1 for hit in hits if hit.status is None),
+        "error_pages": kinds.get("error page", 0),
+        "p50_ms": None if p50 is None else round(p50 * 1000, 1),
+        "p99_ms": None if p99 is None else round(p99 * 1000, 1),
+        "max_ms": None if slowest is None else round(slowest * 1000, 1),
+        "seconds": None if seconds is None else round(seconds, 2),
+        "per_second": round(len(hits) / seconds, 1) if seconds else None,
+    }
+
+
+def phases(hits, marks):
+    """Split hits at the marks by when they were answered: [(label, summary)]. A request
+    in flight when the fault struck belongs to the fault's phase."""
+    result = []
+    for (label, since), (_, until) in zip(marks, marks[1:], strict=False):
+        chosen = [hit for hit in hits if since <= hit.end < until]
+        result.append((label, summarize(chosen, until - since)))
+    return result
+
+
+# Output ------------------------------------------------------------------------
+
+
+def banner(title):
+    print(f"\n== {title}")
+
+
+def table(header, rows):
+    cells = [header] + [["" if value is None else str(value) for value in row] for row in rows]
+    widths = [max(len(row[column]) for row in cells) for column in range(len(header))]
+    for number, row in enumerate(cells):
+        print(
+            "  "
+            + "  ".join(
+                value.ljust(width) if column == 0 else value.rjust(width)
+                for column, (value, width) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+        if number == 0:
+            print("  " + "  ".join("-" * width for width in widths))
+
+
+def statuses_text(statuses):
+    return ", ".join(f"{status}: {count}" for status, count in statuses.items()) or "-"
+
+
+def phase_table(rows):
+    table(
+        [
+            "phase",
+            "seconds",
+            "requests",
+            "req/s",
+            "errors",
+            "5xx",
+            "p50 ms",
+            "p99 ms",
+            "max ms",
+            "statuses",
+        ],
+        [
+            [
+                label,
+                f"{s['seconds']:.1f}",
+                s["requests"],
+                s["per_second"],
+                s["errors"],
+                s["5xx"],
+                s["p50_ms"],
+                s["p99_ms"],
+                s["max_ms"],
+                statuses_text(s["statuses"]),
+            ]
+            for label, s in rows
+        ],
+    )
+
+
+def log_figures(instance, mark):
+    """What the instance logged: warning and error lines by message, 5xx lines, worker boots."""
+    records, gunicorn_lines = instance.log_since(mark)
+    noted = Counter()
+    exceptions = Counter()
+    for record in records:
+        level = record.get("level")
+        logger = record.get("logger")
+        status = record.get("status")
+        message = (
+            str(record.get("message", "")).splitlines()[0][:100] if record.get("message") else ""
+        )
+        if logger == "metro.requests" and isinstance(status, int) and status >= 500:
+            noted[f"{level} {logger}: requests answered {status}"] += 1
+        elif level in {"WARNING", "ERROR", "CRITICAL", "RAW"}:
+            if logger == "django.request":
+                # "Service Unavailable: /path": one line per reason, whatever the path.
+                message = message.split(": /")[0] + ": (path)"
+            noted[f"{level} {logger}: {message}"] += 1
+        if record.get("traceback"):
+            exceptions[exception_line(record["traceback"])] += 1
+    return {
+        "lines": len(records),
+        "noted": dict(noted.most_common(8)),
+        "exceptions": dict(exceptions.most_common(4)),
+        "worker_boots": sum("Booting worker" in line for line in gunicorn_lines),
+        "gunicorn_errors": [line for line in gunicorn_lines if "[ERROR]" in line][:5],
+    }
+
+
+def exception_line(traceback):
+    """The traceback's "Type: message" line (its last line not indented), shortened."""
+    lines = [line for line in traceback.strip().splitlines() if line and not line[0].isspace()]
+    return (lines[-1] if lines else traceback.strip()[-160:])[:160]
+
+
+def print_log_figures(name, figures):
+    print(
+        f"  instance {name} log: {figures['lines']} JSON lines; "
+        f"workers booted meanwhile: {figures['worker_boots']}"
+    )
+    for message, count in figures["noted"].items():
+        print(f"    {count:6d} x {message}")
+    for exception, count in figures["exceptions"].items():
+        print(f"    {count:6d} x traceback ending: {exception}")
+    for line in figures["gunicorn_errors"]:
+        print(f"    gunicorn: {line}")
+
+
+def bad_hits_sample(hits, limit=3):
+    return [
+        {"instance": h.instance, "path": h.path, "status": h.status, "kind": h.kind}
+        for h in hits
+        if h.status != 200
+    ][:limit]
+
+
+# Drills ------------------------------------------------------------------------
+
+
+def drill_redis(context):
+    """Redis stops under load on A: no 5xx, and caching resumes when it returns."""
+    a = context.a
+    wait_for_quiet("Redis", other_redis_clients, context)
+    failures = []
+    cached_before = block_key_cached()
+    mark = a.log_mark()
+    load = Load(
+        {"A": a.port},
+        context.paths,
+        context.args.threads,
+        context.args.seconds + 30,
+        context.args.max_requests,
+    ).start()
+    sleep_until(load.started + FAULT_AT)
+    stopped_at = time.monotonic()
+    stop_redis()
+    down_at = time.monotonic()
+    sleep_until(stopped_at + REDIS_OUTAGE)
+    restart_at = time.monotonic()
+    command = start_redis()
+    back_at = time.monotonic()
+    resumed_at = wait_until(block_key_cached, CACHE_RESUME_LIMIT, 0.05)
+    sleep_until(max(load.started + context.args.seconds, back_at + AFTER))
+    load.stop()
+    hits = load.hits
+
+    # After the load: two pages on A, and the block must be in Redis.
+    pages = [fetch(a.port, "/").status for _ in range(2)]
+    cached_after = block_key_cached()
+
+    rows = phases(
+        hits,
+        [
+            ("before", load.started),
+            ("Redis down", stopped_at),
+            ("after", back_at),
+            ("end", load.ended),
+        ],
+    )
+    overall = summarize(hits, load.ended - load.started)
+    logs = log_figures(a, mark)
+
+    print(
+        f"  Redis stopped {stopped_at - load.started:.1f} s into the load "
+        f"(shutdown nosave took {down_at - stopped_at:.2f} s), restarted after "
+        f"{restart_at - stopped_at:.1f} s, answering PING {back_at - restart_at:.2f} s later"
+    )
+    print(f"  restarted with: {command}")
+    phase_table([*rows, ("all", overall)])
+    print(
+        f"  block cached in Redis before the drill: {yes(cached_before)}; "
+        f"cached again {fmt_seconds(resumed_at, back_at)} after Redis returned"
+    )
+    print(
+        f"  after the load: GET / on A twice -> {pages}; block key in Redis db {REDIS_DB}: "
+        f"{yes(cached_after)}"
+    )
+    print_log_figures("A", logs)
+
+    if overall["5xx"]:
+        failures.append(f"{overall['5xx']} responses were 5xx while Redis was away")
+    if overall["no_answer"]:
+        failures.append(f"{overall['no_answer']} requests got no answer")
+    if overall["error_pages"]:
+        failures.append(f"{overall['error_pages']} responses were error pages")
+    if resumed_at is None or not cached_after:
+        failures.append("caching did not resume: the block is not in Redis after it returned")
+    if pages != [200, 200]:
+        failures.append(f"home page on A after the drill answered {pages}")
+    report_failures(failures)
+    return {
+        "passed": not failures,
+        "failures": failures,
+        "redis_stopped_after_s": round(stopped_at - load.started, 2),
+        "redis_down_s": round(back_at - stopped_at, 2),
+        "restart_command": command,
+        "phases": dict(rows),
+        "overall": overall,
+        "cache_resumed_after_s": None if resumed_at is None else round(resumed_at - back_at, 2),
+        "block_cached_after": cached_after,
+        "home_after": pages,
+        "bad_samples": bad_hits_sample(hits),
+        "log": logs,
+    }
+
+
+def drill_postgres(context):
+    """PostgreSQL stops under load on A: 503 pages in the gap, and A recovers by itself."""
+    a, b = context.a, context.b
+    wait_for_quiet("PostgreSQL", other_postgres_clients, context)
+    failures = []
+    masters = {a.name: a.pid, b.name: b.pid}
+    marks = {instance.name: instance.log_mark() for instance in (a, b)}
+    hard_limit = FAULT_AT + 15 + PG_GAP + RECOVERY_LIMIT + AFTER
+    load = Load(
+        {"A": a.port},
+        context.paths,
+        context.args.threads,
+        max(context.args.seconds, hard_limit),
+        context.args.max_requests,
+    ).start()
+    sleep_until(load.started + FAULT_AT)
+    stopped_at = time.monotonic()
+    pg_ctl("stop")
+    down_at = time.monotonic()
+    sleep_until(down_at + PG_GAP)
+    start_at = time.monotonic()
+    starter = threading.Thread(target=pg_ctl_quietly, args=("start",), daemon=True)
+    starter.start()
+    back_at = wait_until(pg_accepting, 60.0, 0.02)
+    starter.join(timeout=60)
+    if back_at is None:
+        raise DrillError("PostgreSQL did not come back within 60 s")
+    recovered = wait_until(lambda: load.last_ok_end["A"] > back_at, RECOVERY_LIMIT + 1, 0.02)
+    sleep_until(max(load.started + context.args.seconds, (recovered or back_at) + AFTER))
+    load.stop()
+    hits = load.hits
+
+    # B was idle: its very next request after the restart.
+    b_first = fetch(b.port, "/")
+    health = {instance.name: fetch(instance.port, "/healthz").status for instance in (a, b)}
+    same_masters = all(
+        instance.running() and instance.pid == masters[instance.name] for instance in (a, b)
+    )
+
+    first_ok = min(
+        (hit for hit in hits if hit.status == 200 and hit.start >= down_at),
+        key=lambda hit: hit.end,
+        default=None,
+    )
+    recovery = None if first_ok is None else first_ok.end - back_at
+    gap_end = first_ok.end if first_ok else load.ended
+    gap_hits = [hit for hit in hits if stopped_at <= hit.end < gap_end]
+    rows = phases(
+        hits,
+        [
+            ("before", load.started),
+            ("gap", stopped_at),
+            ("after", gap_end),
+            ("end", load.ended),
+        ],
+    )
+    overall = summarize(hits, load.ended - load.started)
+    gap = summarize(gap_hits)
+    logs = {instance.name: log_figures(instance, marks[instance.name]) for instance in (a, b)}
+    disallowed = [
+        hit for hit in hits if hit.kind not in {"ok", "503 page"} or hit.status not in {200, 503}
+    ]
+    retry_after = sum(1 for hit in gap_hits if hit.kind == "503 page")
+
+    print(
+        f"  PostgreSQL stopped {stopped_at - load.started:.1f} s into the load (stop took "
+        f"{down_at - stopped_at:.2f} s), started again after {start_at - down_at:.1f} s down, "
+        f"accepting connections {back_at - start_at:.2f} s later "
+        f"(unavailable {back_at - stopped_at:.2f} s in all)"
+    )
+    phase_table([*rows, ("all", overall)])
+    print(
+        f"  in the gap: {statuses_text(gap['statuses'])}; 503 page with Retry-After: "
+        f"{retry_after}; other than 200 or the 503 page: {len(disallowed)}"
+    )
+    print(
+        f"  first 200 from A {fmt_seconds(first_ok and first_ok.end, back_at)} after "
+        f"PostgreSQL accepted connections (limit {RECOVERY_LIMIT:g} s)"
+    )
+    print(
+        f"  B's first request afterwards: {b_first.status}; /healthz: "
+        f"A {health['A']}, B {health['B']}"
+    )
+    print(
+        f"  gunicorn masters unchanged (no restart): {yes(same_masters)} "
+        f"(A {masters['A']} -> {a.pid if a.running() else 'gone'}, "
+        f"B {masters['B']} -> {b.pid if b.running() else 'gone'})"
+    )
+    for name, figures in logs.items():
+        print_log_figures(name, figures)
+
+    if disallowed:
+        kinds = Counter(f"{hit.status} {hit.kind}" for hit in disallowed)
+        failures.append(f"{len(disallowed)} responses were not 200 or the 503 page: {dict(kinds)}")
+    if recovery is None or recovery > RECOVERY_LIMIT:
+        failures.append(f"A did not serve a 200 within {RECOVERY_LIMIT:g} s of the database")
+    if not same_masters:
+        failures.append("a gunicorn master restarted or exited")
+    if b_first.status != 200:
+        failures.append(f"B's first request after the restart answered {b_first.status}")
+    if set(health.values()) != {200}:
+        failures.append(f"/healthz after the drill: {health}")
+    report_failures(failures)
+    return {
+        "passed": not failures,
+        "failures": failures,
+        "postgres_stopped_after_s": round(stopped_at - load.started, 2),
+        "postgres_unavailable_s": round(back_at - stopped_at, 2),
+        "recovery_s": None if recovery is None else round(recovery, 3),
+        "phases": dict(rows),
+        "gap": gap,
+        "overall": overall,
+        "disallowed": len(disallowed),
+        "bad_samples": [
+            {"path": h.path, "status": h.status, "kind": h.kind} for h in disallowed[:3]
+        ],
+        "b_first_status": b_first.status,
+        "healthz": health,
+        "masters_unchanged": same_masters,
+        "log": logs,
+    }
+
+
+def pg_ctl_quietly(action):
+    with contextlib.suppress(DrillError, subprocess.SubprocessError):
+        pg_ctl(action)
+
+
+def drill_scale(context):
+    """A and B share PostgreSQL and Redis: a session and edits on A are B's at once."""
+    a, b = context.a, context.b
+    draft, link = context.facts["draft"], context.facts["link"]
+    if not draft or not link:
+        raise DrillError("the demo data has no draft story or no visible sister link")
+    failures = []
+    marks = {instance.name: instance.log_mark() for instance in (a, b)}
+    load = Load(
+        {"A": a.port, "B": b.port},
+        context.paths,
+        context.args.threads,
+        context.args.seconds,
+        context.args.max_requests,
+    ).start()
+
+    # The editor logs in on A; B gets the same cookies.
+    editor = Browser(a.port)
+    page = editor.get("/admin/login/?next=/admin/")
+    fields = dict(form_fields(page, "login-form"))
+    fields.update(username=EDITOR_USERNAME, password=context.password)
+    login = editor.post("/admin/login/?next=/admin/", fields)
+    logged_in = login.status == 302 and "sessionid" in editor.cookies
+    on_b = Browser(b.port, editor.cookies)
+    b_admin = on_b.get("/admin/")
+    b_changelist = on_b.get("/admin/articles/article/")
+    shared_session = (
+        b_admin.status == 200
+        and EDITOR_USERNAME.encode() in b_admin.body
+        and b_changelist.status == 200
+    )
+    print(
+        f"  editor logs in on A: {login.status} -> {login.headers.get('Location')}, "
+        f"session cookie: {yes('sessionid' in editor.cookies)}"
+    )
+    print(
+        f"  same session on B: GET /admin/ {b_admin.status}, article changelist "
+        f"{b_changelist.status} -> sessions work across both: {yes(shared_session)}"
+    )
+    if not logged_in:
+        failures.append(f"the editor could not log in on A ({login.status})")
+    if not shared_session:
+        failures.append(f"B did not accept A's session (GET /admin/ {b_admin.status})")
+
+    # Publish a draft with the changelist action on A; B must serve it at once.
+    before = fetch(b.port, draft["url"]).status
+    changelist = editor.get("/admin/articles/article/")
+    fields = [
+        (name, value)
+        for name, value in form_fields(changelist, "changelist-form")
+        if name not in {"action", "_selected_action"}
+    ]
+    fields += [("action", "publish"), ("_selected_action", str(draft["id"]))]
+    published = editor.post("/admin/articles/article/", fields)
+    published_at = time.monotonic()
+    story = poll_b(b.port, draft["url"], lambda response: response.status == 200, published_at)
+    b_home = fetch(b.port, "/")
+    on_home = draft["url"].encode() in b_home.body
+    print(
+        f"  draft {draft['id']} ({draft['url']}) on B before: {before}; publish action on A: "
+        f"{published.status} -> {published.headers.get('Location')}"
+    )
+    print(
+        f"  the story on B: 200 after {fmt_ms(story['seconds'])} "
+        f"({story['tries']} request(s); on its first request: {yes(story['first'])}); "
+        f"on B's home page: {yes(on_home)}"
+    )
+    if published.status != 302:
+        failures.append(f"the publish action on A answered {published.status}")
+    if before == 200:
+        failures.append("the draft was already visible on B before it was published")
+    if not story["first"]:
+        failures.append(
+            f"B did not serve the published story on its first request "
+            f"(statuses {story['statuses'][:5]})"
+        )
+
+    # Edit a sister link's title on A; B's next home page must show it (the
+    # block is cached in the shared Redis, so this is shared invalidation).
+    warm = [fetch(b.port, "/") for _ in range(2)]
+    old_title = html.escape(link["title"]).encode()
+    old_on_b = all(old_title in response.body for response in warm)
+    cached_before = block_key_cached()
+    marker = f"drill {secrets.token_hex(4)}"
+    new_title = f"{link['title']} [{marker}]"
+    change_path = f"/admin/metro/sisterlink/{link['id']}/change/"
+    form = editor.get(change_path)
+    fields = [(name, value) for name, value in form_fields(form, "sisterlink_form")]
+    fields = [(name, new_title if name == "title" else value) for name, value in fields]
+    fields.append(("_save", "Save"))
+    edited = editor.post(change_path, fields)
+    edited_at = time.monotonic()
+    block = poll_b(b.port, "/", lambda response: marker.encode() in response.body, edited_at)
+    cached_after = block_key_cached()
+    print(
+        f"  sister link {link['id']} ({link['site']}): old title on B's home page before the "
+        f"edit: {yes(old_on_b)}, block cached in Redis: {yes(cached_before)}"
+    )
+    print(
+        f"  title edited on A: {edited.status} -> {edited.headers.get('Location')}; "
+        f"new title on B after {fmt_ms(block['seconds'])} ({block['tries']} request(s); "
+        f"on its very next home page: {yes(block['first'])}); re-cached: {yes(cached_after)}"
+    )
+    if edited.status != 302:
+        failures.append(
+            f"saving the sister link on A answered {edited.status}: {form_errors(edited)}"
+        )
+    if not old_on_b or not cached_before:
+        failures.append("B's home page did not show the cached block before the edit")
+    if not block["first"]:
+        failures.append("B's next home page still showed the old sister-link title (stale cache)")
+
+    sleep_until(load.started + context.args.seconds)
+    load.stop()
+    hits = load.hits
+    per_instance = {
+        name: summarize([hit for hit in hits if hit.instance == name], load.ended - load.started)
+        for name in ("A", "B")
+    }
+    print()
+    table(
+        [
+            "instance",
+            "requests",
+            "req/s",
+            "errors",
+            "5xx",
+            "p50 ms",
+            "p99 ms",
+            "max ms",
+            "statuses",
+        ],
+        [
+            [
+                name,
+                s["requests"],
+                s["per_second"],
+                s["errors"],
+                s["5xx"],
+                s["p50_ms"],
+                s["p99_ms"],
+                s["max_ms"],
+                statuses_text(s["statuses"]),
+            ]
+            for name, s in per_instance.items()
+        ],
+    )
+    logs = {instance.name: log_figures(instance, marks[instance.name]) for instance in (a, b)}
+    for name, figures in logs.items():
+        print_log_figures(name, figures)
+    for name, s in per_instance.items():
+        if s["errors"]:
+            failures.append(f"{s['errors']} load errors on {name}: {s['statuses']}")
+    report_failures(failures)
+    return {
+        "passed": not failures,
+        "failures": failures,
+        "login_status": login.status,
+        "session_on_b": {"admin": b_admin.status, "changelist": b_changelist.status},
+        "sessions_shared": shared_session,
+        "publish": {
+            "story": draft,
+            "on_b_before": before,
+            "action_status": published.status,
+            "visible_on_b_ms": None if story["seconds"] is None else round(story["seconds"] * 1000),
+            "first_request": story["first"],
+            "tries": story["tries"],
+            "on_b_home": on_home,
+        },
+        "sister_link": {
+            "link": link,
+            "new_title": new_title,
+            "cached_before": cached_before,
+            "save_status": edited.status,
+            "visible_on_b_ms": None if block["seconds"] is None else round(block["seconds"] * 1000),
+            "first_request": block["first"],
+            "tries": block["tries"],
+            "recached": cached_after,
+        },
+        "load": per_instance,
+        "bad_samples": bad_hits_sample(hits),
+        "log": logs,
+    }
+
+
+def poll_b(port, path, shows, since):
+    """Ask B until `shows(response)`: seconds from `since`, tries, first answer's verdict."""
+    statuses = []
+    deadline = since + CHANGE_LIMIT
+    while True:
+        response = fetch(port, path)
+        statuses.append(response.status)
+        if shows(response):
+            return {
+                "seconds": time.monotonic() - since,
+                "tries": len(statuses),
+                "first": len(statuses) == 1,
+                "statuses": statuses,
+            }
+        if time.monotonic() >= deadline:
+            return {"seconds": None, "tries": len(statuses), "first": False, "statuses": statuses}
+        time.sleep(0.05)
+
+
+def form_errors(response):
+    text = response.text()
+    start = text.find("errornote")
+    return html.unescape(text[start : start + 300]) if start >= 0 else f"{response.body[:200]!r}"
+
+
+DRILLS = {"redis": drill_redis, "postgres": drill_postgres, "scale": drill_scale}
+DRILL_TITLES = {
+    "redis": "Drill: Redis stops under load on A",
+    "postgres": "Drill: PostgreSQL restarts under load on A",
+    "scale": "Two instances sharing PostgreSQL and Redis",
+}
+
+
+def yes(value):
+    return "yes" if value else "NO"
+
+
+def fmt_seconds(moment, since):
+    return "never" if moment is None else f"{moment - since:.3f} s"
+
+
+def fmt_ms(seconds):
+    return "never" if seconds is None else f"{seconds * 1000:.0f} ms"
+
+
+def report_failures(failures):
+    print("  result: " + ("PASS" if not failures else "FAIL"))
+    for failure in failures:
+        print(f"    - {failure}")
+
+
+def print_summary(report):
+    banner("Summary")
+    drills = report["drills"]
+    if "redis" in drills and "overall" in drills["redis"]:
+        r = drills["redis"]
+        print(
+            f"  redis:    {verdict(r)}  {r['overall']['requests']} requests, "
+            f"{r['overall']['errors']} errors ({r['overall']['5xx']} 5xx) with Redis down "
+            f"{r['redis_down_s']} s; cached again {r['cache_resumed_after_s']} s after it "
+            "returned"
+        )
+    if "postgres" in drills and "overall" in drills["postgres"]:
+        p = drills["postgres"]
+        print(
+            f"  postgres: {verdict(p)}  {p['overall']['requests']} requests; in the gap "
+            f"{statuses_text(p['gap']['statuses'])}; not 200/503 page: {p['disallowed']}; "
+            f"A served 200 again {p['recovery_s']} s after PostgreSQL returned; "
+            f"masters unchanged: {yes(p['masters_unchanged'])}"
+        )
+    if "scale" in drills and "load" in drills["scale"]:
+        s = drills["scale"]
+        load = ", ".join(
+            f"{name} {figures['requests']} requests / {figures['errors']} errors"
+            for name, figures in s["load"].items()
+        )
+        print(
+            f"  scale:    {verdict(s)}  sessions shared: {yes(s['sessions_shared'])}; "
+            f"published story on B after {s['publish']['visible_on_b_ms']} ms "
+            f"(first request: {yes(s['publish']['first_request'])}); sister-link title on B "
+            f"after {s['sister_link']['visible_on_b_ms']} ms (first request: "
+            f"{yes(s['sister_link']['first_request'])}); load {load}"
+        )
+    for name, result in drills.items():
+        if "not_run" in result:
+            print(f"  {name}: NOT RUN ({result['not_run']})")
+    if "error" in report:
+        print(f"  could not run: {report['error']}")
+    print("  ALL DRILLS PASSED" if report.get("passed") else "  DRILLS FAILED")
+
+
+def verdict(result):
+    return "PASS" if result["passed"] else "FAIL"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
