@@ -34,6 +34,7 @@ for them to leave (--wait-quiet) and then does not run that drill unless
 
 import argparse
 import contextlib
+import fcntl
 import html
 import http.client
 import json
@@ -66,6 +67,8 @@ REDIS_PORT = 6379
 REDIS_DB = 13
 BLOCK_KEY_PATTERN = "*sister-sites:block*"
 EDITOR_USERNAME = "drill-editor"
+# One run at a time: runs share the database, the Redis database and the ports.
+LOCK_PATH = Path(tempfile.gettempdir()) / "metro-drills.lock"
 USER_AGENT = "metro-drills/1"
 
 # Criteria.
@@ -151,6 +154,12 @@ def main(argv=None):
     sys.stdout.reconfigure(line_buffering=True)
     # SIGTERM (a CI timeout) unwinds like Ctrl-C: instances stopped, services left running.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    lock = LOCK_PATH.open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(f"Another drills run holds {LOCK_PATH}; try again when it is done.", file=sys.stderr)
+        return 2
     workdir = Path(tempfile.mkdtemp(prefix="metro-drills-"))
     report = {"environment": {}, "options": options(args), "setup": {}, "drills": {}}
     instances = []
