@@ -1,6 +1,10 @@
 import logging
 import time
 
+from django.db import InterfaceError, OperationalError
+
+from metro.views import database_unavailable
+
 logger = logging.getLogger("metro.requests")
 
 
@@ -31,3 +35,25 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that loses the database answers 503 at once, logged as one line, not a traceback:
+    during an outage every request fails the same known way."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_AWAY):
+            logger.warning(
+                "Database unavailable: %s", (str(exception).strip() or "no detail").splitlines()[0]
+            )
+            return database_unavailable()
+        return None
+
+
+DATABASE_AWAY = (OperationalError, InterfaceError)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: one log line per request, whatever happens inside.
     "metro.middleware.RequestLogMiddleware",
+    "metro.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,6 +1,6 @@
 import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
@@ -60,15 +60,18 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-def server_error(request):
-    """Unhandled errors: a 503 with Retry-After when the database is away, else the 500 page.
+def database_unavailable():
+    """The 503 page: a plain template that needs no database."""
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "10"
+    response["Cache-Control"] = "no-store"
+    return response
 
-    Both pages are plain templates that need no database.
-    """
-    if isinstance(sys.exception(), DatabaseError):
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
-        response["Retry-After"] = "10"
-    else:
-        response = HttpResponseServerError(loader.render_to_string("500.html"))
+
+def server_error(request):
+    """Unhandled errors outside views: a 503 when the database is away, else the 500 page."""
+    if isinstance(sys.exception(), (OperationalError, InterfaceError)):
+        return database_unavailable()
+    response = HttpResponseServerError(loader.render_to_string("500.html"))
     response["Cache-Control"] = "no-store"
     return response
