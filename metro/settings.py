@@ -132,9 +132,11 @@ if REDIS_URL:
         }
     }
     # Sessions live in the database and are read through the cache.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "metro.sessions.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Django's database sessions, ignoring cookies no session key could look like.
+    SESSION_ENGINE = "metro.sessions.db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -235,7 +235,7 @@ def cache_on_a_closed_port(settings):
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     }
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "metro.sessions.cached_db"
     ResilientRedisCache._down_until = 0.0
     yield
     ResilientRedisCache._down_until = 0.0
