@@ -20,6 +20,7 @@ from django.utils import feedgenerator
 from taggit.models import Tag
 
 from articles.models import Article, Authorship, Section
+from metro.seo.conditional import newest
 from metro.seo.origin import absolute_url
 from people.models import Person
 
@@ -245,7 +246,7 @@ class StoryFeed(Feed):
 
     def item_updateddate(self, story):
         # When the words last changed, never before publication.
-        return max(filter(None, [story.revised_at, story.publish_at]))
+        return newest(story.revised_at, story.publish_at)
 
     def item_categories(self, story):
         names = [

@@ -1,8 +1,16 @@
+from urllib.parse import urlsplit
+
 from django.core.validators import URLValidator
 from django.db import models
 
 # Readers follow these links off the site: web addresses only, never javascript: or data:.
 web_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def web_url(url):
+    """`url` if it is an http or https address with a host, else "" (for stored or fetched URLs)."""
+    parts = urlsplit(url or "")
+    return url if parts.scheme in {"http", "https"} and parts.hostname else ""
 
 
 class SisterSite(models.Model):

@@ -14,7 +14,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import feedparser
 import nh3
@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from metro.models import SisterLink, SisterSite
+from metro.models import SisterLink, SisterSite, web_url
 
 logger = logging.getLogger(__name__)
 
@@ -74,16 +74,13 @@ class Outcome:
         return f"{self.site.name}: {counts}"
 
 
-def web_url(url, base=""):
-    """`url` made absolute against `base`, if it is an http(s) address that fits; else ""."""
+def absolute_web_url(url, base=""):
+    """`url` made absolute against `base`, if it is a web address that fits a link; else ""."""
     url = (url or "").strip()
     if not url:
         return ""
     url = urljoin(base, url) if base else url
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname or len(url) > URL_LENGTH:
-        return ""
-    return url
+    return web_url(url) if len(url) <= URL_LENGTH else ""
 
 
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
@@ -93,7 +90,7 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_repeats = 1
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if not web_url(newurl):
+        if not absolute_web_url(newurl):
             raise FeedError(f"the feed redirects to a non-web address ({newurl[:80]})")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -106,7 +103,7 @@ def fetch(url, *, etag="", last_modified="", timeout=None, max_bytes=None):
     """
     timeout = settings.SISTER_FEED_TIMEOUT if timeout is None else timeout
     max_bytes = settings.SISTER_FEED_MAX_BYTES if max_bytes is None else max_bytes
-    if not web_url(url):
+    if not absolute_web_url(url):
         raise FeedError("the feed URL is not an http or https address")
     headers = {
         "User-Agent": f"{settings.SITE_NAME} sister-site reader (+{settings.SITE_URL or 'Metro'})",
@@ -206,10 +203,10 @@ def plain_text(value):
 
 def feed_item(entry, base_url):
     """A FeedItem from one feedparser entry, or None if it has no title or web link."""
-    url = web_url(entry.get("link", ""), base_url)
+    url = absolute_web_url(entry.get("link", ""), base_url)
     guid = (entry.get("id") or "").strip()
     if not url and guid:
-        url = web_url(guid, base_url)  # RSS guids are often the permalink itself.
+        url = absolute_web_url(guid, base_url)  # RSS guids are often the permalink itself.
     title = plain_text(entry.get("title", ""))
     if not url or not title:
         return None
@@ -250,7 +247,7 @@ def entry_image(entry, base_url):
         ),
     ]
     for candidate in candidates:
-        if url := web_url(candidate, base_url):
+        if url := absolute_web_url(candidate, base_url):
             return url
     return ""
 

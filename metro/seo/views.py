@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles.models import Article
+from metro.seo.conditional import newest
 from metro.seo.origin import absolute_url, site_origin
 from metro.seo.sitemaps import image_entry, sitemaps
 
@@ -79,10 +80,7 @@ def news_sitemap(request):
         content_type="application/xml",
     )
     # When the newest entry last changed; an empty sitemap says nothing.
-    latest = max(
-        (moment for story in stories for moment in (story.publish_at, story.revised_at) if moment),
-        default=None,
-    )
+    latest = newest(*(newest(story.publish_at, story.revised_at) for story in stories))
     if latest is not None:
         response.headers["Last-Modified"] = http_date(latest.timestamp())
     return response

@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from metro.models import SisterLink, SisterSite
+from metro.models import SisterLink, SisterSite, web_url
 
 register = template.Library()
 
@@ -24,11 +24,8 @@ NAMES_CACHE_KEY = "metro:sister-sites:names"
 WEB_URL = Q(url__istartswith="https://") | Q(url__istartswith="http://")
 
 
-@register.filter
-def web_url(url):
-    """The URL if it is an http or https address, else ""."""
-    parts = urlsplit(url)
-    return url if parts.scheme in {"http", "https"} and parts.hostname else ""
+# {{ url|web_url }}: the URL if it is an http or https address, else "".
+register.filter("web_url", web_url)
 
 
 @register.filter
