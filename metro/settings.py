@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags from page bytes; with the views' Last-Modified, revalidation answers 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous readers, never stale (metro.pagecache); inside the
+    # conditional-GET and security middleware, so cached pages get both.
+    "metro.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -227,6 +230,18 @@ SITE_TWITTER = os.environ.get("SITE_TWITTER", "")
 # Headlines shown per sister site under "More from our sister sites".
 SISTER_LINKS_PER_SITE = int(os.environ.get("SISTER_LINKS_PER_SITE", "4"))
 # The blocks are cached as HTML and cleared whenever sites or links change.
+# The page cache (metro.pagecache): how long the app keeps a page for anonymous
+# readers (0 turns it off). Any change to public content makes cached pages stale
+# at once, whatever this says; it only bounds memory use and time-of-day details.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Where processes without a shared cache (no REDIS_URL) agree on what is stale.
+PAGE_CACHE_GENERATION_FILE = os.environ.get(
+    "PAGE_CACHE_GENERATION_FILE", str(VAR_DIR / "page-cache-generation")
+)
+# Cache-Control for CDNs and nginx in front (README, "Caching"): how long a shared
+# cache may keep an anonymous page (s-maxage), and serve it stale while it refreshes.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "10"))
+SHARED_CACHE_STALE_SECONDS = int(os.environ.get("SHARED_CACHE_STALE_SECONDS", "30"))
 SISTER_SITES_CACHE_SECONDS = int(os.environ.get("SISTER_SITES_CACHE_SECONDS", "3600"))
 # Refreshing sister sites' feeds: seconds for a whole download, its largest size,
 # and how many feed links to keep per site (pinned and hidden ones are kept too).

@@ -1,8 +1,13 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from metro import pagecache
 from metro.models import SisterLink, SisterSite
 from metro.templatetags.sister_sites import clear_cache
+
+# The apps whose rows readers see on some page: a story, its section, tags, people,
+# films, pictures and sister-site links.
+PUBLIC_APPS = {"articles", "people", "films", "media", "metro", "taggit"}
 
 
 @receiver([post_save, post_delete], sender=SisterSite)
@@ -10,3 +15,16 @@ from metro.templatetags.sister_sites import clear_cache
 def sister_sites_changed(sender, **kwargs):
     """Pages show the sister-site blocks from the cache: any change to sites or links clears it."""
     clear_cache()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def public_content_changed(sender, **kwargs):
+    """Any saved, deleted or relinked public row makes every cached page stale at commit."""
+    if kwargs.get("raw"):
+        return  # Fixture loading.
+    if sender._meta.app_label in PUBLIC_APPS:
+        if "action" in kwargs and not kwargs["action"].startswith("post_"):
+            return
+        pagecache.content_changed()

@@ -14,3 +14,9 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 SECURE_SSL_REDIRECT = False
 # Tasks are stored, not run, unless a test asks for the immediate backend.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+# The page cache is tested on its own (tests/metro/test_page_cache.py), with real
+# commits; elsewhere a test's rolled-back changes would never make pages stale.
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_GENERATION_FILE = os.path.join(
+    os.environ.get("TMPDIR", "/tmp"), f"metro-test-page-generation-{os.getpid()}"
+)

@@ -35,6 +35,7 @@ from articles.models import Article, Authorship, Section
 from articles.search import plain_text
 from films.models import Credit, Film, Genre, Platform
 from media.models import Image
+from metro import pagecache
 from metro.demo.sections import SECTIONS
 from people.models import Person
 
@@ -360,6 +361,8 @@ class Command(BaseCommand):
             ),
         )
         generator.run(articles=articles, people=people, films=films)
+        # Bulk inserts send no signals: expire cached pages here.
+        pagecache.content_changed()
         if verbosity:
             elapsed = time.monotonic() - started
             counts = ", ".join(f"{count:,} {name}" for name, count in generator.counts.items())

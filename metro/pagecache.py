@@ -1,0 +1,255 @@
+"""Whole pages for anonymous readers, served from the cache and never stale.
+
+Every cached page is stamped with the *generation* of the site's content it was
+rendered from. Any change to public content (a story, section, tag, person,
+film, image or sister-site link saved or deleted) starts a new generation when
+its transaction commits, and from then on no page rendered before it is served:
+freshness never waits for a timeout. A scheduled story going live changes pages
+with nothing saved, so each generation also records when the next scheduled
+story is due, and ends then.
+
+With Redis (REDIS_URL) the generation sits beside the pages, shared by every app
+server, and one MGET reads both. With the local-memory cache the pages are per
+process, but the generation is a small file under var/, so a change saved by
+one process is seen at once by every process on the machine.
+
+Only requests without a session cookie are served from, or stored in, the
+cache: editors always get a freshly rendered page marked private, and what
+they see never reaches a reader.
+"""
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
+from django.db.models import Min
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import quote_etag
+
+GENERATION_KEY = "pages:generation"
+# Parameters that only say where a reader came from: the page is the same without them.
+TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"}
+CACHEABLE_STATUSES = {200}
+HEADERS_NOT_KEPT = {"set-cookie", "date"}
+
+
+@dataclass(frozen=True)
+class Generation:
+    token: str
+    # When the next scheduled story goes live (Unix time), if one is waiting.
+    ends_at: float | None = None
+
+    @property
+    def current(self):
+        return self.ends_at is None or timezone.now().timestamp() < self.ends_at
+
+
+def next_story_due():
+    """When the next scheduled story goes live, as Unix time, or None."""
+    from articles.models import Article
+
+    due = Article.objects.scheduled().aggregate(first=Min("publish_at"))["first"]
+    return due.timestamp() if due else None
+
+
+def new_generation():
+    return Generation(uuid.uuid4().hex, next_story_due())
+
+
+class SharedGenerations:
+    """The generation kept in the shared cache (Redis) beside the pages."""
+
+    def lookup(self, key):
+        found = cache.get_many([GENERATION_KEY, key])
+        return found.get(GENERATION_KEY), found.get(key)
+
+    def start(self):
+        generation = new_generation()
+        cache.set(GENERATION_KEY, generation, timeout=None)
+        return generation
+
+
+class FileGenerations:
+    """The generation kept in a file, for caches each process keeps to itself.
+
+    Reading costs one stat(); the file is read again only when it was replaced.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        self._seen = (None, None)
+
+    def lookup(self, key):
+        return self.read(), cache.get(key)
+
+    def read(self):
+        try:
+            stat = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        stamp = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        if self._seen[0] != stamp:
+            try:
+                with open(self.path, encoding="utf-8") as file:
+                    generation = Generation(**json.load(file))
+            except (OSError, ValueError, TypeError):
+                return None
+            self._seen = (stamp, generation)
+        return self._seen[1]
+
+    def start(self):
+        generation = new_generation()
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        temporary = f"{self.path}.{os.getpid()}.{generation.token}"
+        with open(temporary, "w", encoding="utf-8") as file:
+            json.dump({"token": generation.token, "ends_at": generation.ends_at}, file)
+        os.replace(temporary, self.path)
+        self._seen = (None, None)
+        return generation
+
+
+_generations = None
+
+
+def generations():
+    global _generations
+    if _generations is None:
+        if isinstance(caches["default"], LocMemCache):
+            _generations = FileGenerations(settings.PAGE_CACHE_GENERATION_FILE)
+        else:
+            _generations = SharedGenerations()
+    return _generations
+
+
+def reset():
+    """Forget the process's choice of generation store (tests switch caches)."""
+    global _generations
+    _generations = None
+
+
+def content_changed():
+    """Public content changed: once the current transaction commits, no page rendered
+    before is served again. Called by the receivers in metro.signals."""
+    pending = transaction.get_connection().run_on_commit
+    if any(callback is _start_generation for _, callback, _ in pending):
+        return  # Already due when this transaction commits: one new generation is enough.
+    transaction.on_commit(_start_generation, robust=True)
+
+
+def _start_generation():
+    generations().start()
+
+
+def page_key(request):
+    query = [
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if name not in TRACKING_PARAMETERS and not name.startswith("utm_")
+    ]
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(sorted(query))}"
+    return "pages:" + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+
+
+def is_editor(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def is_public_read(request):
+    return (
+        request.method in {"GET", "HEAD"}
+        and not is_editor(request)
+        and not request.path.startswith(f"/{settings.ADMIN_URL}")
+    )
+
+
+def shared_cache_control(response):
+    """For CDNs and the nginx micro-cache: browsers revalidate (a cheap 304), shared
+    caches keep the page briefly and may serve it a little longer while refreshing."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=settings.SHARED_CACHE_SECONDS,
+            stale_while_revalidate=settings.SHARED_CACHE_STALE_SECONDS,
+        )
+        patch_vary_headers(response, ["Cookie"])
+
+
+def storable(request, response):
+    return (
+        response.status_code in CACHEABLE_STATUSES
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+        # A page varying on cookies was made for this request's cookies.
+        and not (request.COOKIES and "cookie" in response.get("Vary", "").lower())
+        # A CSP nonce must be new for every response.
+        and b'nonce="' not in response.content
+    )
+
+
+class PageCacheMiddleware:
+    """Serves anonymous readers' GET and HEAD requests from the page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_public_read(request):
+            response = self.get_response(request)
+            if is_editor(request) and not response.has_header("Cache-Control"):
+                # An editor's page, fresh for them alone: never kept by a shared cache.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds:
+            response = self.get_response(request)
+            if storable(request, response):
+                shared_cache_control(response)
+            return response
+
+        key = page_key(request)
+        store = generations()
+        generation, entry = store.lookup(key)
+        if generation is None or not generation.current:
+            # No generation yet (a cleared cache), or a scheduled story has just gone live.
+            generation, entry = store.start(), None
+        if entry is not None and entry[0] == generation.token:
+            return cached_response(entry)
+
+        response = self.get_response(request)
+        if storable(request, response):
+            shared_cache_control(response)
+            response.headers.setdefault(
+                "ETag", quote_etag(hashlib.md5(response.content).hexdigest())
+            )
+            cache.set(key, stored_entry(generation, response), seconds)
+        return response
+
+
+def stored_entry(generation, response):
+    headers = [
+        (name, value)
+        for name, value in response.headers.items()
+        if name.lower() not in HEADERS_NOT_KEPT
+    ]
+    return (generation.token, response.status_code, headers, response.content)
+
+
+def cached_response(entry):
+    _, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return response

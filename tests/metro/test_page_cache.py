@@ -1,0 +1,455 @@
+"""The page cache: anonymous readers get cached pages, and never a stale one.
+
+Each test runs with the page cache on. Changes are made inside `commit()`, which
+runs what Django runs when a transaction commits, as the admin's saves do.
+"""
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article
+from metro import pagecache
+from tests.factories import (
+    make_article,
+    make_credit,
+    make_film,
+    make_image,
+    make_person,
+    make_section,
+    make_sister_link,
+    make_sister_site,
+)
+from tests.pages import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "page-generation")
+    pagecache.reset()
+    yield
+    pagecache.reset()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Make changes as one committed transaction: what ran on commit is then done."""
+
+    @contextmanager
+    def committing():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        connection.run_on_commit.clear()
+
+    return committing
+
+
+def fetch(client, path, **kwargs):
+    """The response, and how many SQL queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **kwargs)
+    return response, len(queries)
+
+
+@pytest.fixture
+def story(commit):
+    with commit():
+        person = make_person(name="Dana Lead")
+        film = make_film(title="Night Signal")
+        make_credit(film, person, character_name="Charlotte")
+        story = make_article(
+            live=True,
+            headline="Dana Lead on Night Signal",
+            hero_image=make_image(credit="PHOTO: Streamer"),
+            authors=[make_person(name="Rae Writer")],
+        )
+        story.people.add(person)
+        story.films.add(film)
+        story.tags.add("thrillers")
+    return story
+
+
+def addresses(story):
+    """Every page that shows the story."""
+    person = story.people.get()
+    film = story.films.get()
+    author = story.authors.get()
+    return [
+        "/",
+        story.section.get_absolute_url(),
+        story.get_absolute_url(),
+        "/tags/thrillers/",
+        person.get_absolute_url(),
+        film.get_absolute_url(),
+        f"/authors/{author.slug}/",
+        "/feeds/rss/",
+        "/feeds/atom/",
+        "/sitemap-articles.xml",
+        "/news-sitemap.xml",
+    ]
+
+
+def prime(client, paths):
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+        # Served from the cache now: no SQL at all.
+        assert fetch(client, path)[1] == 0, path
+
+
+def test_an_anonymous_page_is_served_from_the_cache(client, story):
+    first, first_queries = fetch(client, story.get_absolute_url())
+    again, again_queries = fetch(client, story.get_absolute_url())
+
+    assert first_queries > 0
+    assert again_queries == 0
+    assert again.content == first.content
+    assert again["Last-Modified"] == first["Last-Modified"]
+    assert again["ETag"] == first["ETag"]
+
+
+def test_cached_pages_tell_shared_caches_how_long_to_keep_them(client, story, settings):
+    settings.SHARED_CACHE_SECONDS = 15
+    settings.SHARED_CACHE_STALE_SECONDS = 45
+
+    for response in (client.get("/"), client.get("/")):
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert directives == {"public", "max-age=0", "s-maxage=15", "stale-while-revalidate=45"}
+        assert "Cookie" in response["Vary"]
+
+
+def test_a_cached_page_still_answers_revalidation_with_304(client, story):
+    first = client.get(story.get_absolute_url())
+
+    by_etag = client.get(story.get_absolute_url(), headers={"If-None-Match": first["ETag"]})
+    by_date = client.get(
+        story.get_absolute_url(), headers={"If-Modified-Since": first["Last-Modified"]}
+    )
+
+    assert (by_etag.status_code, by_date.status_code) == (304, 304)
+
+
+def test_tracking_parameters_share_the_page_but_other_queries_do_not(client, story, commit):
+    with commit():
+        for n in range(25):
+            make_article(live=True, section=story.section, headline=f"Filler {n}")
+    section = story.section.get_absolute_url()
+    client.get(section)
+
+    assert fetch(client, f"{section}?utm_source=social&fbclid=abc123")[1] == 0
+    assert fetch(client, f"{section}?page=2")[1] > 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["publish", "edit", "unpublish", "delete"],
+)
+def test_every_page_showing_a_story_is_fresh_after_it_changes(client, story, commit, change):
+    paths = addresses(story)
+    prime(client, paths)
+
+    with commit():
+        if change == "publish":
+            fresh = make_article(
+                live=True,
+                section=story.section,
+                headline="A brand new scoop",
+                authors=[story.authors.get()],
+            )
+            fresh.tags.add("thrillers")
+            fresh.people.add(story.people.get())
+            fresh.films.add(story.films.get())
+        elif change == "edit":
+            story.headline = "Dana Lead reveals the twist"
+            story.save()
+        elif change == "unpublish":
+            story.status = Article.Status.DRAFT
+            story.save()
+        else:
+            Article.objects.get(pk=story.pk).delete()
+
+    for path in paths:
+        response = client.get(path)
+        text = response.content.decode()
+        if change == "publish":
+            assert fresh.get_absolute_url() in text, path
+        elif change == "edit":
+            if path != "/sitemap-articles.xml":  # the one page that shows no headlines
+                assert "Dana Lead reveals the twist" in text, path
+            assert "Dana Lead on Night Signal" not in text, path
+        elif path == story.get_absolute_url():
+            assert response.status_code == 404
+        else:
+            assert story.get_absolute_url() not in text, path
+
+
+def test_pages_are_fresh_after_a_person_film_image_or_section_changes(client, story, commit):
+    person, film = story.people.get(), story.films.get()
+    paths = [story.get_absolute_url(), person.get_absolute_url(), film.get_absolute_url(), "/"]
+    prime(client, paths)
+
+    with commit():
+        person.name = "Dana Renamed"
+        person.save()
+    assert "Dana Renamed" in page_text(client.get(story.get_absolute_url()))
+    assert "Dana Renamed" in page_text(client.get(film.get_absolute_url()))
+
+    with commit():
+        film.title = "Night Signal Returns"
+        film.save()
+    assert "Night Signal Returns" in page_text(client.get(story.get_absolute_url()))
+    assert "Night Signal Returns" in page_text(client.get(person.get_absolute_url()))
+
+    with commit():
+        image = story.hero_image
+        image.credit = "PHOTO: Somebody Else"
+        image.save()
+    assert "PHOTO: Somebody Else" in page_text(client.get(story.get_absolute_url()))
+
+    with commit():
+        story.section.name = "Screens"
+        story.section.save()
+    assert "Screens" in page_text(client.get("/"))
+
+
+def test_the_sister_sites_block_is_fresh_on_every_cached_page(client, story, commit):
+    with commit():
+        site = make_sister_site(name="The Other Paper")
+        link = make_sister_link(site, title="A sister story")
+    prime(client, ["/", story.get_absolute_url()])
+
+    with commit():
+        link.title = "A retitled sister story"
+        link.save()
+
+    for path in ["/", story.get_absolute_url()]:
+        assert "A retitled sister story" in page_text(client.get(path))
+
+
+def test_a_scheduled_story_appears_when_its_time_comes_though_nothing_was_saved(
+    client, story, commit
+):
+    # Well within the page cache's 10 minutes: only the schedule can make the pages stale.
+    going_live = timezone.now() + timedelta(minutes=2)
+    with commit():
+        scheduled = make_article(
+            section=story.section,
+            headline="The embargoed review",
+            status=Article.Status.PUBLISHED,
+            publish_at=going_live,
+        )
+        scheduled.tags.add("thrillers")
+    paths = ["/", story.section.get_absolute_url(), "/tags/thrillers/", "/feeds/rss/"]
+    prime(client, paths)
+    for path in paths:
+        assert "The embargoed review" not in client.get(path).content.decode()
+
+    with time_machine.travel(going_live + timedelta(seconds=1), tick=False):
+        for path in paths:
+            assert "The embargoed review" in client.get(path).content.decode(), path
+        assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_editors_always_get_a_fresh_private_page(client, admin_user, story):
+    path = story.get_absolute_url()
+    client.get(path)
+    # A change made without a signal: only a freshly rendered page can show it.
+    Article.objects.filter(pk=story.pk).update(headline="Changed behind the cache's back")
+    assert "Changed behind the cache" not in client.get(path).content.decode()
+
+    client.force_login(admin_user)
+    response, queries = fetch(client, path)
+
+    assert queries > 0
+    assert "Changed behind the cache" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+def test_an_editors_page_is_never_served_to_readers(client, admin_user, story):
+    path = story.get_absolute_url()
+    client.force_login(admin_user)
+    client.get(path)
+    client.get(path)
+    client.logout()
+    client.cookies.clear()
+
+    response, queries = fetch(client, path)
+
+    assert queries > 0  # rendered for the reader, not taken from the editor's visit
+    assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("change", "kept"),
+    [
+        (lambda response: None, True),
+        (lambda response: response.set_cookie("csrftoken", "x"), False),
+        (lambda response: response.headers.__setitem__("Cache-Control", "private"), False),
+        (lambda response: response.headers.__setitem__("Cache-Control", "no-store"), False),
+        (lambda response: setattr(response, "content", b'<script nonce="abc">'), False),
+        (lambda response: setattr(response, "status_code", 500), False),
+    ],
+    ids=["plain", "sets-cookie", "private", "no-store", "csp-nonce", "error"],
+)
+def test_only_responses_good_for_every_reader_are_kept(rf, change, kept):
+    response = HttpResponse(b"<p>A page</p>")
+    change(response)
+
+    assert pagecache.storable(rf.get("/"), response) is kept
+
+
+def test_a_page_made_for_a_readers_cookies_is_not_kept(rf):
+    response = HttpResponse(b"<p>A page</p>", headers={"Vary": "Cookie"})
+    with_cookie = rf.get("/", headers={"Cookie": "csrftoken=abc"})
+
+    assert pagecache.storable(rf.get("/"), response)
+    assert not pagecache.storable(with_cookie, response)
+
+
+def test_the_preview_is_never_public(client, story):
+    preview = client.get(f"/preview/articles/{story.pk}/")
+
+    assert preview.status_code == 302
+    assert "public" not in preview.get("Cache-Control", "")
+
+
+def test_not_found_is_not_cached(client, story):
+    assert client.get("/no-such-section/").status_code == 404
+    assert fetch(client, "/no-such-section/")[1] > 0
+
+
+def test_a_change_rolled_back_makes_nothing_stale_and_later_changes_still_count(
+    client, story, commit
+):
+    path = story.get_absolute_url()
+    client.get(path)
+    with commit():
+        try:
+            with transaction.atomic():
+                story.headline = "Never happened"
+                story.save()
+                raise RuntimeError("the editor's save failed")
+        except RuntimeError:
+            pass
+    assert fetch(client, path)[1] == 0
+
+    with commit():
+        story.refresh_from_db()
+        story.headline = "Really happened"
+        story.save()
+    assert "Really happened" in client.get(path).content.decode()
+
+
+def test_one_transaction_starts_one_generation(story, commit, settings):
+    started = []
+    real_start = pagecache.FileGenerations.start
+
+    def counting_start(self):
+        started.append(1)
+        return real_start(self)
+
+    pagecache.FileGenerations.start = counting_start
+    try:
+        with commit():
+            with transaction.atomic():
+                fresh = make_article(live=True, section=make_section())
+                fresh.tags.add("a", "b")
+                fresh.people.add(make_person())
+    finally:
+        pagecache.FileGenerations.start = real_start
+
+    assert started == [1]
+
+
+def test_processes_without_a_shared_cache_see_each_others_changes(tmp_path, settings):
+    path = str(tmp_path / "generation")
+    one, other = pagecache.FileGenerations(path), pagecache.FileGenerations(path)
+
+    first = one.start()
+    assert other.read() == first
+    second = other.start()
+    assert one.read() == second != first
+
+
+def test_a_generation_ends_when_the_next_scheduled_story_is_due(story, commit):
+    due = timezone.now() + timedelta(hours=2)
+    with commit():
+        make_article(status=Article.Status.PUBLISHED, publish_at=due, section=story.section)
+
+    generation = pagecache.new_generation()
+
+    assert generation.ends_at == due.timestamp()
+    assert generation.current
+    with time_machine.travel(due, tick=False):
+        assert not generation.current
+
+
+def test_the_page_cache_can_be_turned_off(client, story, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/")
+
+    response, queries = fetch(client, "/")
+
+    assert queries > 0
+    assert "s-maxage" in response["Cache-Control"]
+
+
+def redis_url():
+    import redis
+
+    url = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.2).ping()
+    except redis.RedisError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
+    return url
+
+
+@pytest.fixture
+def redis_cache(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "metro.cache.ResilientRedisCache",
+            "LOCATION": redis_url(),
+            "KEY_PREFIX": "metro-tests",
+        }
+    }
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    pagecache.reset()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+def test_with_redis_every_app_server_shares_pages_and_their_freshness(client, story, redis_cache):
+    path = story.get_absolute_url()
+    assert isinstance(pagecache.generations(), pagecache.SharedGenerations)
+    client.get(path)
+    assert fetch(client, path)[1] == 0
+
+    # Another app server saves a change and starts a generation in the same Redis.
+    Article.objects.filter(pk=story.pk).update(headline="Saved on another server")
+    pagecache.SharedGenerations().start()
+
+    response, queries = fetch(client, path)
+    assert queries > 0
+    assert "Saved on another server" in response.content.decode()
+
+
+def test_with_redis_a_cleared_cache_starts_afresh(client, story, redis_cache):
+    path = story.get_absolute_url()
+    client.get(path)
+    redis_cache.clear()
+
+    assert fetch(client, path)[1] > 0
+    assert fetch(client, path)[1] == 0
