@@ -12,7 +12,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -20,10 +20,27 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5.0
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis-py client for every cache call, which costs more than
+    the call itself (redis-py fills a table of ~170 reply handlers each time). One client
+    per connection pool serves every call: redis-py clients are thread-safe."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if (client := clients.get(id(pool))) is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     _state_lock = threading.Lock()
     _down_until = 0.0
     _missed_writes = False
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
 
     def _call(self, method, fallback, *args, write=False, **kwargs):
         cls = type(self)
