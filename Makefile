@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run serve-prod drills test e2e install browser-tools migrate demo lint format check clean bench-renditions
+.PHONY: run serve-prod drills test e2e install browser-tools migrate demo lint format check clean bench-renditions bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@interpreter=$$(bin/find-python) || exit 1; \
@@ -77,6 +77,11 @@ check: install
 # Figures, not a test: Metro's renditions against plain Pillow (BENCH_ARGS="--runs 15 --json out.json").
 bench-renditions: install
 	$(PYTHON) -m bench.renditions $(BENCH_ARGS)
+
+# Figures, not a test: every page kind under gunicorn and nginx, cold and warm, at 1,000 and
+# 100,000 stories on PostgreSQL (bench/pages.py; BENCH_ARGS="--quick --sizes 1000" for a smoke run).
+bench: install
+	$(PYTHON) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules test-artifacts
