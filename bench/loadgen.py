@@ -3,6 +3,7 @@
 import http.client
 import re
 import subprocess
+import time
 
 from bench.servers import HOST, BenchError, fetch
 
@@ -75,21 +76,27 @@ def run_wrk(port, path, *, duration, connections):
     return parse_wrk(result.stdout)
 
 
-def memory_run(port, paths, total, checkpoints, rss):
-    """`total` requests cycling over `paths` on one connection at a time; rss() at checkpoints.
+def memory_run(port, paths, total, checkpoints, rss, seconds):
+    """Up to `total` requests cycling over `paths`, one at a time, for at most `seconds`.
 
+    rss() is sampled before, at each checkpoint, and at the end if stopped early.
     Returns (samples [(requests done, MB)], errors).
     """
+    deadline = time.monotonic() + seconds
     samples = [(0, rss())]
     errors = 0
-    for done in range(1, total + 1):
+    done = 0
+    while done < total and time.monotonic() < deadline:
         try:
-            status, _, _ = fetch(port, paths[(done - 1) % len(paths)])
+            status, _, _ = fetch(port, paths[done % len(paths)])
             errors += status >= 400
         except (OSError, http.client.HTTPException):
             errors += 1
+        done += 1
         if done in checkpoints:
             samples.append((done, rss()))
+    if samples[-1][0] != done:
+        samples.append((done, rss()))
     return samples, errors
 
 

@@ -17,9 +17,11 @@ static, and the article through the nginx micro-cache. Rounds are interleaved:
 each round runs every target once, in the same order, and the figures are
 medians over rounds; the ratios to the floor and to nginx static are taken
 within each round, then medianed. SQL queries and body bytes are counted in
-process (Django's test client on the same database). A separate one-worker
-gunicorn (cache off, no recycling) takes 10,000 requests cycling over the page
-kinds, its resident memory sampled every 2,000.
+process (Django's test client on the same database). After each run the script
+waits for gunicorn to finish the requests wrk left queued, so a slow page does
+not weigh on the next run. At the largest size, a separate one-worker gunicorn
+(cache off, no recycling) takes 10,000 requests cycling over the page kinds, its
+resident memory sampled every 2,000 (at most --memory-seconds).
 
     python -m bench [--sizes 1000,100000] [--rounds 3] [--duration 5]
         [--connections 16] [--kinds article,search,...] [--quick] [--rebuild]
@@ -92,7 +94,8 @@ class Target:
 def main(argv=None):
     args = parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)
-    # SIGTERM unwinds like Ctrl-C, so every server is stopped.
+    # Ctrl-C (even when started in the background) and SIGTERM unwind, stopping every server.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     lock = LOCK_PATH.open("w")
     try:
@@ -157,6 +160,17 @@ def parse_args(argv):
         help="requests of the one-worker memory run (default 10000; 0 skips it)",
     )
     parser.add_argument(
+        "--memory-size",
+        type=int,
+        help="the archive size the memory run uses (default the largest of --sizes)",
+    )
+    parser.add_argument(
+        "--memory-seconds",
+        type=float,
+        default=900,
+        help="time limit of the memory run (default 900; it reports how far it got)",
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help=f"a smoke run: {QUICK['duration']:g} s per wrk run, {QUICK['rounds']} round, "
@@ -189,6 +203,10 @@ def parse_args(argv):
         parser.error("--sizes must be positive numbers")
     if args.rounds < 1 or args.duration < 1 or args.connections < 1:
         parser.error("--rounds, --duration and --connections must be at least 1")
+    if args.memory_size is None:
+        args.memory_size = max(args.sizes)
+    elif args.memory_size not in args.sizes:
+        parser.error("--memory-size must be one of --sizes")
     args.page_kinds = [kind for kind in PAGE_KINDS if kind in args.kinds]
     args.duration = round(args.duration)
     return args
@@ -203,6 +221,8 @@ def options(args):
         "wrk_threads": loadgen.WRK_THREADS,
         "kinds": args.kinds,
         "memory_requests": args.memory_requests,
+        "memory_size": args.memory_size,
+        "memory_seconds": args.memory_seconds,
         "quick": args.quick,
     }
 
@@ -266,7 +286,7 @@ def run_size(args, size, base_env):
         "database": data.ensure_database(size, env, BENCH_DIR / f"media-{size}", args.rebuild)
     }
 
-    facts, queries, outcome["probe"] = probe(env, cold_env)
+    facts, queries, outcome["probe"] = probe(env, cold_env, args.page_kinds)
     outcome["facts"] = facts
     outcome["queries"] = queries
     print(f"  story: {facts['story']['headline']!r}; search word: {facts['search_word']!r}")
@@ -298,12 +318,13 @@ def run_size(args, size, base_env):
             f"nginx static :{nginx.static_page_port}; wrk -t{loadgen.WRK_THREADS} "
             f"-c{args.connections} -d{args.duration}s, {len(targets)} targets x {args.rounds} rounds"
         )
-        outcome["rounds"] = run_rounds(args, targets)
+        servers = {cold.port: cold, warm.port: warm, nginx.port: warm}
+        outcome["rounds"] = run_rounds(args, targets, servers)
     outcome["summary"] = report.summarize(outcome["rounds"])
     print()
     print_size_table(outcome["summary"], queries, outcome["answers"], targets)
 
-    if args.memory_requests:
+    if args.memory_requests and size == args.memory_size:
         data.flush_redis()
         paths = [facts["paths"][kind] for kind in args.page_kinds] or ["/"]
         outcome["memory"] = memory(args, cold_env, paths, ports[2])
@@ -315,14 +336,14 @@ def start(stack, server):
     return server.start()
 
 
-def probe(env, cold_env):
+def probe(env, cold_env, kinds):
     """Facts and query counts, in process: cold = page cache off, warm = page cache on.
 
     Both take the second of two requests: the steady state, other caches filled.
     """
     quiet = {"LOG_LEVEL": "WARNING"}
     facts = run_probe({**cold_env, **quiet}, "facts")
-    paths = {**facts["paths"], "floor": FLOOR_PATH}
+    paths = {**{kind: facts["paths"][kind] for kind in kinds}, "floor": FLOOR_PATH}
     Path(env["BENCH_FLOOR_FILE"]).touch()
     data.flush_redis()
     cold = run_probe({**cold_env, **quiet}, "queries", json.dumps(paths))
@@ -397,7 +418,8 @@ def prime(targets):
     return answers
 
 
-def run_rounds(args, targets):
+def run_rounds(args, targets, servers):
+    """Every target once per round, in order; after each, the gunicorn behind it drained."""
     rounds = []
     for number in range(1, args.rounds + 1):
         started = time.monotonic()
@@ -406,8 +428,18 @@ def run_rounds(args, targets):
             figures[target.key] = loadgen.run_wrk(
                 target.port, target.path, duration=args.duration, connections=args.connections
             )
+            if target.port in servers:
+                figures[target.key]["drain_s"] = round(servers[target.port].drain(), 2)
         rounds.append(figures)
-        print(f"  round {number}/{args.rounds} done in {time.monotonic() - started:.0f} s")
+        slow = [
+            f"{key} {run['drain_s']:.0f} s"
+            for key, run in figures.items()
+            if run.get("drain_s", 0) >= 1
+        ]
+        print(
+            f"  round {number}/{args.rounds} done in {time.monotonic() - started:.0f} s"
+            + (f" (waited for queued requests after {', '.join(slow)})" if slow else "")
+        )
     return rounds
 
 
@@ -424,15 +456,25 @@ def memory(args, cold_env, paths, port):
         pid = workers[0]
         started = time.monotonic()
         samples, errors = loadgen.memory_run(
-            port, paths, total, set(range(step, total + 1, step)), lambda: rss_mb(pid)
+            port,
+            paths,
+            total,
+            set(range(step, total + 1, step)),
+            lambda: rss_mb(pid),
+            args.memory_seconds,
         )
         seconds = time.monotonic() - started
         same_worker = server.workers() == [pid]
     growth = loadgen.half_growth(samples)
+    done = samples[-1][0]
     print(
-        f"\n  Memory, one worker (pid {pid}), {total:,} requests over {len(paths)} page kinds "
+        f"\n  Memory, one worker (pid {pid}), {done:,} requests over {len(paths)} page kinds "
         f"in {seconds:.0f} s, {errors} errors:"
     )
+    if done < total:
+        print(
+            f"  stopped at the {args.memory_seconds:g} s limit (--memory-seconds) before {total:,}"
+        )
     print(report.table(["requests", "VmRSS MB"], [[f"{n:,}", f"{mb:.1f}"] for n, mb in samples]))
     print(
         f"  growth over the last half: {report.number(growth, 1)} MB; "
@@ -440,7 +482,8 @@ def memory(args, cold_env, paths, port):
     )
     return {
         "worker_pid": pid,
-        "requests": total,
+        "requests": done,
+        "requests_asked": total,
         "errors": errors,
         "seconds": round(seconds, 1),
         "samples_mb": [[n, round(mb, 1)] for n, mb in samples],

@@ -8,9 +8,11 @@ import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,6 +56,16 @@ def fetch(port, path, timeout=30.0, headers=None):
         return response.status, response.headers, response.read()
     finally:
         connection.close()
+
+
+def accept_queue(port):
+    """Connections waiting to be accepted on HOST:port (the listen socket's backlog)."""
+    address = "{:08X}:{:04X}".format(struct.unpack("=I", socket.inet_aton(HOST))[0], port)
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1] == address and fields[3] == "0A":  # 0A: LISTEN
+            return int(fields[4].split(":")[1], 16)
+    return 0
 
 
 def wait_for(port, path, process, log_path, timeout=60.0):
@@ -121,6 +133,23 @@ class Gunicorn:
         with contextlib.suppress(OSError):
             return [int(pid) for pid in path.read_text().split()]
         return []
+
+    def drain(self, timeout=600.0):
+        """Wait for the requests a load run left behind; seconds waited.
+
+        When wrk stops, the connections still queued are accepted and served all
+        the same: with slow pages that is many seconds of work, which would weigh
+        on the next run. Wait for the queue to empty, then for a request on each
+        worker.
+        """
+        started = time.monotonic()
+        deadline = started + timeout
+        while accept_queue(self.port) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        count = max(1, len(self.workers()))
+        with ThreadPoolExecutor(count) as pool:
+            list(pool.map(lambda _: fetch(self.port, "/healthz", timeout=timeout), range(count)))
+        return time.monotonic() - started
 
     def stop(self):
         stop_process(self.process)
