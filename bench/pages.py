@@ -82,6 +82,7 @@ WARM_X_FLOOR = 0.8
 MICROCACHE_X_NGINX = 0.5
 MAX_QUERIES = 8
 MEMORY_LIMIT_MB = 150.0
+MEMORY_GROWTH_MB = 5.0  # over the second half of the run: more means it keeps growing
 
 
 @dataclass(frozen=True)
@@ -264,8 +265,6 @@ def server_env(args):
             "REDIS_URL": data.redis_url(),
             "WEB_CONCURRENCY": "2",
             "STATIC_ROOT": str(BENCH_DIR / "static"),
-            "DATABASE_URL": data.database_url(0),
-            "MEDIA_ROOT": str(BENCH_DIR / "media-0"),
         }
     )
     return env
@@ -569,6 +568,9 @@ def checks(result, args):
         lowest = min(warm, key=lambda key: figure(key, "x_floor") or 0)
         x = figure(lowest, "x_floor")
         check(f"warm pages >= {WARM_X_FLOOR}x floor (lowest: {lowest})", x, x and x >= WARM_X_FLOOR)
+    if "nginx-microcache" in largest["answers"]:
+        cache_status = largest["answers"]["nginx-microcache"]["headers"].get("X-Cache-Status")
+        check("nginx micro-cache hits (X-Cache-Status)", cache_status, cache_status == "HIT")
     if "nginx-microcache" in summary:
         x = figure("nginx-microcache", "x_nginx")
         check(
@@ -602,6 +604,12 @@ def checks(result, args):
                 f"worker memory < {MEMORY_LIMIT_MB:g} MB ({size} stories)",
                 peak,
                 peak < MEMORY_LIMIT_MB,
+            )
+            growth = outcome["memory"]["growth_last_half_mb"]
+            check(
+                f"worker memory growth over the last half < {MEMORY_GROWTH_MB:g} MB",
+                growth,
+                growth is not None and growth < MEMORY_GROWTH_MB,
             )
     return found
 
