@@ -525,18 +525,26 @@ def print_comparison(small, large, comparison):
         [
             target,
             report.number(row["rps_ratio"], 2),
+            report.number(row["x_floor_ratio"], 2),
             report.number(row["p50_ratio"], 2),
             " / ".join("-" if q is None else str(q) for q in row["queries"]),
-            ("SLOWER " if row["slower"] else "")
-            + ("QUERIES DIFFER" if row["queries_differ"] else ""),
+            " ".join(
+                flag
+                for flag, raised in (
+                    ("SLOWER", row["slower"]),
+                    ("QUERIES DIFFER", row["queries_differ"]),
+                )
+                if raised
+            ),
         ]
         for target, row in comparison.items()
     ]
-    print(report.table(["target", "req/s ratio", "p50 ratio", "queries", "flag"], rows))
+    headers = ["target", "req/s ratio", "xfloor ratio", "p50 ratio", "queries", "flag"]
+    print(report.table(headers, rows))
     print(
-        f"  ratios are {large:,} over {small:,}; flagged SLOWER when a request costs more than "
-        f"{report.SLOWDOWN_LIMIT:.0%} of its cost at {small:,} (req/s ratio below "
-        f"{1 / report.SLOWDOWN_LIMIT:.2f}), search when its p50 reaches "
+        f"  ratios are {large:,} over {small:,}; SLOWER: a request costs over "
+        f"{report.SLOWDOWN_LIMIT - 1:.0%} more at {large:,} (xfloor ratio, or req/s ratio "
+        f"without a floor, below {1 / report.SLOWDOWN_LIMIT:.2f}); search: p50 reaches "
         f"{report.SEARCH_P50_LIMIT_MS:g} ms"
     )
 
@@ -563,11 +571,18 @@ def checks(result, args):
         check(
             f"article cold p99 < {ARTICLE_COLD_P99_MS:g} ms", p99, p99 and p99 < ARTICLE_COLD_P99_MS
         )
+    if "article/warm" in summary:
+        x = figure("article/warm", "x_floor")
+        check(f"article warm >= {WARM_X_FLOOR}x floor", x, x and x >= WARM_X_FLOOR)
     warm = [key for key in summary if key.endswith("/warm")]
     if warm:
         lowest = min(warm, key=lambda key: figure(key, "x_floor") or 0)
         x = figure(lowest, "x_floor")
-        check(f"warm pages >= {WARM_X_FLOOR}x floor (lowest: {lowest})", x, x and x >= WARM_X_FLOOR)
+        check(
+            f"every warm page >= {WARM_X_FLOOR}x floor (lowest: {lowest})",
+            x,
+            x and x >= WARM_X_FLOOR,
+        )
     if "nginx-microcache" in largest["answers"]:
         cache_status = largest["answers"]["nginx-microcache"]["headers"].get("X-Cache-Status")
         check("nginx micro-cache hits (X-Cache-Status)", cache_status, cache_status == "HIT")
@@ -580,7 +595,11 @@ def checks(result, args):
         )
     if "search/cold" in summary:
         p50 = figure("search/cold", "p50_ms")
-        check(f"search cold p50 < {report.SEARCH_P50_LIMIT_MS:g} ms", p50, p50 and p50 < 100)
+        check(
+            f"search cold p50 < {report.SEARCH_P50_LIMIT_MS:g} ms",
+            p50,
+            p50 and p50 < report.SEARCH_P50_LIMIT_MS,
+        )
     page_queries = {
         key: n for key, n in queries.items() if key.endswith("/cold") and key != "floor/cold"
     }
@@ -593,17 +612,17 @@ def checks(result, args):
         )
     if "comparison" in result:
         slower = [key for key, row in result["comparison"].items() if row["slower"]]
+        # Only pages are judged: the floor and nginx rows show how noisy the machine was.
         differ = [key for key, row in result["comparison"].items() if row["queries_differ"]]
         check("no page > 20% slower at the largest size", ", ".join(slower) or "none", not slower)
         check("same query counts at every size", ", ".join(differ) or "all equal", not differ)
     for size, outcome in sizes.items():
         if "memory" in outcome:
-            samples = outcome["memory"]["samples_mb"]
-            peak = max(mb for _, mb in samples)
+            peak = max((mb for _, mb in outcome["memory"]["samples_mb"] if mb), default=None)
             check(
                 f"worker memory < {MEMORY_LIMIT_MB:g} MB ({size} stories)",
                 peak,
-                peak < MEMORY_LIMIT_MB,
+                peak is not None and peak < MEMORY_LIMIT_MB,
             )
             growth = outcome["memory"]["growth_last_half_mb"]
             check(

@@ -49,6 +49,7 @@ def test_compare_sizes_flags_slower_pages_and_changed_query_counts():
         {"home/cold": 5, "tag/cold": 6, "search/cold": 4},
     )
     assert rows["home/cold"]["rps_ratio"] == pytest.approx(0.9)
+    assert rows["home/cold"]["x_floor_ratio"] is None
     assert not rows["home/cold"]["slower"]
     assert rows["tag/cold"]["slower"]
     assert rows["tag/cold"]["queries_differ"]
@@ -56,6 +57,22 @@ def test_compare_sizes_flags_slower_pages_and_changed_query_counts():
     # Search is judged by its p50 at the large size alone.
     assert rows["search/cold"]["slower"]
     assert rows["search/cold"]["p50_ratio"] == pytest.approx(7.5)
+
+
+def test_compare_sizes_judges_against_the_floor_when_the_machine_slowed_down():
+    # The whole machine was half as fast during the large run: the page kept its ratio.
+    small = summarize([{"floor": run(2000), "article/cold": run(1000)}])
+    large = summarize([{"floor": run(1000), "article/cold": run(500)}])
+    row = compare_sizes(small, large, {}, {})["article/cold"]
+    assert row["rps_ratio"] == pytest.approx(0.5)
+    assert row["x_floor_ratio"] == pytest.approx(1.0)
+    assert not row["slower"]
+
+
+def test_floor_and_nginx_rows_are_not_judged():
+    small = summarize([{"nginx-static": run(20_000)}])
+    large = summarize([{"nginx-static": run(5_000)}])
+    assert not compare_sizes(small, large, {}, {})["nginx-static"]["slower"]
 
 
 def test_search_under_the_p50_limit_is_not_flagged_however_it_scales():
