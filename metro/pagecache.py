@@ -130,6 +130,20 @@ def generations():
     return _generations
 
 
+def process_cache_version():
+    """For fragments kept in a per-process cache: changes whenever public content does.
+
+    Without Redis a receiver can only clear its own process's cache, so such
+    fragments are keyed by the generation instead. With a shared cache it is ""
+    (receivers clear the fragment for every server).
+    """
+    store = generations()
+    if isinstance(store, FileGenerations):
+        generation = store.read() or store.start()
+        return generation.token
+    return ""
+
+
 def reset():
     """Forget the process's choice of generation store (tests switch caches)."""
     global _generations

@@ -1,7 +1,8 @@
 """The network's furniture: "More from our sister sites" and the footer's list of sites.
 
 Both are cached as rendered HTML (metro.signals clears them when sites or links
-change), so after the first page they cost no query at all.
+change; without Redis they are keyed by the page cache's generation, which every
+process sees), so after the first page they cost no query at all.
 """
 
 from urllib.parse import urlsplit
@@ -13,6 +14,7 @@ from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from metro import pagecache
 from metro.models import SisterLink, SisterSite, web_url
 
 register = template.Library()
@@ -35,6 +37,7 @@ def domain(url):
 
 
 def cached_html(key, render):
+    key = versioned(key)
     html = cache.get(key)
     if html is None:
         html = render()
@@ -43,7 +46,11 @@ def cached_html(key, render):
 
 
 def clear_cache():
-    cache.delete_many([BLOCK_CACHE_KEY, NAMES_CACHE_KEY])
+    cache.delete_many([versioned(BLOCK_CACHE_KEY), versioned(NAMES_CACHE_KEY)])
+
+
+def versioned(key):
+    return f"{key}:{pagecache.process_cache_version()}"
 
 
 def sites_with_links():

@@ -453,3 +453,19 @@ def test_with_redis_a_cleared_cache_starts_afresh(client, story, redis_cache):
 
     assert fetch(client, path)[1] > 0
     assert fetch(client, path)[1] == 0
+
+
+def test_without_redis_the_sister_block_is_fresh_in_every_process(client, story, commit):
+    from metro.models import SisterLink
+
+    with commit():
+        site = make_sister_site(name="The Other Paper")
+        link = make_sister_link(site, title="A sister story")
+    assert "A sister story" in page_text(client.get("/"))
+
+    # Another process saved a change: its receivers cleared only its own memory,
+    # but it started a new generation in the shared file.
+    SisterLink.objects.filter(pk=link.pk).update(title="Changed in another process")
+    pagecache.FileGenerations(pagecache.generations().path).start()
+
+    assert "Changed in another process" in page_text(client.get(story.get_absolute_url()))
