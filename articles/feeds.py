@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import feedgenerator
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, Section
+from articles.models import Article, Section
 from metro.seo.conditional import newest
 from metro.seo.origin import absolute_url
 from people.models import Person
@@ -265,8 +265,8 @@ class StoryFeed(Feed):
     def byline(self, story):
         """Everyone in the byline, in order, once each: (name, absolute author page)."""
         people = {}
-        for authorship in story.authorships.all():
-            people.setdefault(authorship.person.pk, authorship.person)
+        for person in story.byline_names:
+            people.setdefault(person.person_id, person)
         return [
             (
                 person.name,
@@ -319,7 +319,7 @@ class TagFeed(StoryFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def scope_stories(self, tag):
-        return Article.objects.filter(tags=tag)
+        return Article.objects.tagged(tag)
 
     def route_kwargs(self, tag):
         return {"slug": tag.slug}
@@ -342,9 +342,8 @@ class AuthorFeed(StoryFeed):
         return get_object_or_404(Person, slug=slug)
 
     def scope_stories(self, person):
-        # A subquery, not a join: someone with two roles in a byline is listed once.
-        bylines = Authorship.objects.filter(person=person).values("article_id")
-        return Article.objects.filter(pk__in=bylines)
+        # Someone with two roles in a byline is listed once.
+        return Article.objects.by(person)
 
     def route_kwargs(self, person):
         return {"slug": person.slug}

@@ -1,10 +1,13 @@
 from datetime import timedelta
 from itertools import batched
+from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import JSONArray, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,6 +17,7 @@ from taggit.models import TaggedItem
 
 from articles.richtext import body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
+from media.paths import fast_reverse
 
 # Changes to these fields of a live story are revisions readers are told about.
 REVISED_FIELDS = ("headline", "standfirst", "body")
@@ -54,6 +58,45 @@ def validate_section_slug(slug):
         )
 
 
+class JSONList(models.Aggregate):
+    """A group's values as one JSON array (jsonb_agg on PostgreSQL, json_group_array on SQLite).
+
+    Lets one query carry a short list per row, e.g. each story's byline; no
+    order is promised, so callers put the sort key in each entry.
+    """
+
+    function = "JSONB_AGG"
+    output_field = models.JSONField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+def json_list(queryset, *fields):
+    """A subquery for annotate(): the rows of `queryset` (filtered on OuterRef) as [[field, ...]]."""
+    return models.Subquery(
+        queryset.order_by()
+        .annotate(_group=models.Value(1))
+        .values("_group")
+        .annotate(entries=JSONList(JSONArray(*fields)))
+        .values("entries"),
+        output_field=models.JSONField(),
+    )
+
+
+def article_content_type():
+    """The stories' content type as a subquery: taggit's rows for stories without a lookup in Python."""
+    return models.Subquery(
+        ContentType.objects.filter(app_label="articles", model="article").values("pk")[:1]
+    )
+
+
+class BylineName(NamedTuple):
+    person_id: int
+    name: str
+    slug: str
+
+
 class Section(models.Model):
     """A part of the site with its own front page: News, Film, TV, Interviews…"""
 
@@ -69,7 +112,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"section": self.slug})
+        return fast_reverse("articles:section", section=self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -83,6 +126,20 @@ class ArticleQuerySet(models.QuerySet):
         """Published stories waiting for their publication time."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
 
+    def tagged(self, tag):
+        """Stories carrying `tag`: a per-story probe of the tag index, so the newest come first cheaply."""
+        return self.filter(
+            Exists(
+                TaggedItem.objects.filter(
+                    content_type=article_content_type(), tag=tag, object_id=OuterRef("pk")
+                )
+            )
+        )
+
+    def by(self, person):
+        """Stories with `person` in the byline, each once whatever their roles."""
+        return self.filter(Exists(Authorship.objects.filter(article=OuterRef("pk"), person=person)))
+
     def related_to(self, article, limit=4):
         """Live stories sharing people, films or tags with `article`, newest first.
 
@@ -92,61 +149,98 @@ class ArticleQuerySet(models.QuerySet):
         person_ids = [person.pk for person in article.people.all()]
         film_ids = [film.pk for film in article.films.all()]
         tag_ids = [tag.pk for tag in article.tags.all()]
-        if not (person_ids or film_ids or tag_ids):
-            return self.none()
-        sharing = (
-            models.Q(
-                pk__in=Article.people.through.objects.filter(person_id__in=person_ids).values(
-                    "article_id"
+        sharing = [
+            Exists(
+                Article.people.through.objects.filter(
+                    article_id=OuterRef("pk"), person_id__in=person_ids
                 )
             )
-            | models.Q(
-                pk__in=Article.films.through.objects.filter(film_id__in=film_ids).values(
-                    "article_id"
+            if person_ids
+            else None,
+            Exists(
+                Article.films.through.objects.filter(
+                    article_id=OuterRef("pk"), film_id__in=film_ids
                 )
             )
-            | models.Q(
-                pk__in=TaggedItem.objects.filter(
-                    content_type__app_label="articles",
-                    content_type__model="article",
+            if film_ids
+            else None,
+            Exists(
+                TaggedItem.objects.filter(
+                    content_type=article_content_type(),
+                    object_id=OuterRef("pk"),
                     tag_id__in=tag_ids,
-                ).values("object_id")
+                )
             )
-        )
-        return (
-            self.live()
-            .filter(sharing)
-            .exclude(pk=article.pk)
-            .order_by("-publish_at", "-pk")[:limit]
-        )
+            if tag_ids
+            else None,
+        ]
+        sharing = [condition for condition in sharing if condition is not None]
+        if not sharing:
+            return self.none()
+        candidates = self.live().exclude(pk=article.pk).order_by("-publish_at", "-pk")
+        if connection.features.supports_slicing_ordering_in_compound:
+            # The newest few of each kind, glued together: each part walks the
+            # publication index and stops early, however big the archive.
+            parts = [candidates.filter(condition).values("pk")[:limit] for condition in sharing]
+            sharing_ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+            return candidates.filter(pk__in=sharing_ids)[:limit]
+        either = models.Q(sharing[0])
+        for condition in sharing[1:]:
+            either |= condition
+        return candidates.filter(either)[:limit]
 
-    def newest_per_section(self, per_section=4):
-        """The ids of each section's newest live stories, in one query."""
+    def newest_ids(self, *, featured=0, latest=0, per_section=0, section_ids=()):
+        """The ids of the newest live stories (`latest`), the newest featured ones and
+        each section's newest, for `filter(pk__in=...)`: a subquery where the
+        database can glue LIMITs together, else a list.
+
+        Each list is a prefix of the newest-first order, so sorting the stories of
+        these ids newest first and filtering them gives every list whole.
+        """
         live = self.live().order_by("-publish_at", "-pk")
         if connection.features.supports_slicing_ordering_in_compound:
-            # One indexed LIMIT per section, glued together: cheap however big the archive.
-            section_ids = list(Section.objects.values_list("pk", flat=True))
-            # Each part selects what it orders by, as compound queries require.
+            # One indexed LIMIT per list, glued together: cheap however big the archive.
             parts = [
-                live.filter(section_id=section_id).values_list("pk", "publish_at")[:per_section]
-                for section_id in section_ids
+                *([live.values("pk")[:latest]] if latest else []),
+                *([live.filter(featured=True).values("pk")[:featured]] if featured else []),
+                *(
+                    live.filter(section_id=section_id).values("pk")[:per_section]
+                    for section_id in (section_ids if per_section else ())
+                ),
             ]
             if not parts:
                 return []
-            return [pk for pk, _ in parts[0].union(*parts[1:], all=True)]
-        ranked = live.annotate(
-            rank_in_section=models.Window(
-                RowNumber(),
-                partition_by="section_id",
-                order_by=[models.F("publish_at").desc(), models.F("pk").desc()],
+            return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        ids = set(live.values_list("pk", flat=True)[:latest]) if latest else set()
+        if featured:
+            ids.update(live.filter(featured=True).values_list("pk", flat=True)[:featured])
+        if per_section:
+            ranked = live.annotate(
+                rank_in_section=models.Window(
+                    RowNumber(),
+                    partition_by="section_id",
+                    order_by=[models.F("publish_at").desc(), models.F("pk").desc()],
+                )
             )
-        )
-        return list(ranked.filter(rank_in_section__lte=per_section).values_list("pk", flat=True))
+            ids.update(ranked.filter(rank_in_section__lte=per_section).values_list("pk", flat=True))
+        return list(ids)
 
     def for_cards(self):
-        """Everything a listing card shows (section, picture, byline), fetched up front."""
-        return self.select_related("section", "hero_image").prefetch_related(
-            models.Prefetch("authorships", queryset=Authorship.objects.select_related("person"))
+        """Everything a listing card shows (section, picture, byline names) in one query;
+        the story's words stay in the database."""
+        return (
+            self.select_related("section", "hero_image")
+            .defer("body", "body_text", "search_terms")
+            .annotate(
+                byline_data=json_list(
+                    Authorship.objects.filter(article=OuterRef("pk")),
+                    "order",
+                    "pk",
+                    "person_id",
+                    "person__name",
+                    "person__slug",
+                )
+            )
         )
 
     def search(self, query):
@@ -271,7 +365,17 @@ class Article(models.Model):
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
         # On PostgreSQL, migration 0006 adds search_document, a generated tsvector
         # column, and its GIN index; SQLite has no tsvector, so neither is declared here.
-        indexes = [models.Index(fields=["status", "-publish_at"], name="article_live_idx")]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_live_idx"),
+            # Section fronts and rails: a section's newest live stories, straight from the index.
+            models.Index(
+                fields=["section", "status", "-publish_at", "-id"], name="article_section_live_idx"
+            ),
+            # The newest revision among live stories (sitemaps' lastmod), without a scan.
+            models.Index(fields=["status", "-revised_at"], name="article_revised_idx"),
+            # The news sitemap: stories first published in the last two days.
+            models.Index(fields=["-first_published_at"], name="article_first_published_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=["draft", "review", "published"]),
@@ -307,7 +411,7 @@ class Article(models.Model):
                 FormerSlug.objects.update_or_create(slug=former_slug, defaults={"article": self})
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+        return fast_reverse("articles:detail", section=self.section.slug, slug=self.slug)
 
     def clean(self):
         self.fill_publication_times()
@@ -403,6 +507,20 @@ class Article(models.Model):
         """The body for templates: sanitised again on the way out, whatever is stored,
         with library figures showing their image's current caption, credit and alt text."""
         return mark_safe(render_body(sanitize_body(self.body)))  # noqa: S308 - nh3 output
+
+    @cached_property
+    def byline_names(self):
+        """Who is in the byline, in order, as BylineName(person_id, name, slug).
+
+        Read from the column for_cards() adds; other stories ask their authorships.
+        """
+        if "byline_data" in self.__dict__:
+            entries = sorted(self.byline_data or [], key=lambda entry: (entry[0], entry[1]))
+            return [BylineName(*entry[2:]) for entry in entries]
+        return [
+            BylineName(authorship.person_id, authorship.person.name, authorship.person.slug)
+            for authorship in self.authorships.all()
+        ]
 
     @property
     def caption(self):

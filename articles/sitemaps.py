@@ -1,23 +1,33 @@
 """Sitemaps of live stories, section fronts and tag pages. Nothing here sees an unpublished story."""
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Section
+from articles.models import Article, Section, article_content_type, json_list
 from metro.seo.conditional import newest
-from metro.seo.sitemaps import SiteSitemap, image_entry
+from metro.seo.sitemaps import IMAGE_FIELDS, SiteSitemap, image_entry
+
+# Tag pages are dated by their newest live story, looked for among this many newest
+# stories: a tag on none of them has no <lastmod> (the protocol makes it optional).
+TAG_DATING_WINDOW = 2000
 
 
 class ArticleSitemap(SiteSitemap):
-    """Live stories, newest first, each with its hero picture."""
+    """Live stories, each with its hero picture; each page newest first."""
 
     def items(self):
         return (
             Article.objects.live()
             .select_related("section", "hero_image")
-            # A page holds up to 50,000 stories: leave their words in the database.
-            .defer("standfirst", "body", "body_text", "search_terms", "hero_caption")
+            # A page holds a thousand stories: read only what their entries need.
+            .only(
+                "slug",
+                "publish_at",
+                "revised_at",
+                "section__slug",
+                *(f"hero_image__{field}" for field in IMAGE_FIELDS),
+            )
             .order_by("-publish_at", "-pk")
         )
 
@@ -25,9 +35,7 @@ class ArticleSitemap(SiteSitemap):
         return newest(article.revised_at, article.publish_at)
 
     def get_latest_lastmod(self):
-        latest = Article.objects.live().aggregate(
-            published=Max("publish_at"), revised=Max("revised_at")
-        )
+        latest = self.summary(published=Max("publish_at"), revised=Max("revised_at"))
         return newest(latest["published"], latest["revised"])
 
     def get_urls(self, page=1, site=None, protocol=None):
@@ -56,22 +64,22 @@ class SectionSitemap(SiteSitemap):
         return section.newest_story_at
 
     def get_latest_lastmod(self):
-        return Article.objects.live().aggregate(latest=Max("publish_at"))["latest"]
+        return self.summary(latest=Max("newest_story_at"))["latest"]
 
 
 class TagSitemap(SiteSitemap):
     """Tag pages, which exist only for tags carried by a live story."""
 
     def items(self):
-        newest_story = (
-            Article.objects.live()
-            .filter(tags=OuterRef("pk"))
-            .order_by("-publish_at")
-            .values("publish_at")[:1]
-        )
+        # A scalar subquery per tag, not a join: it stops at the tag's first row on a live story.
+        on_live_story = TaggedItem.objects.filter(
+            Exists(Article.objects.live().filter(pk=OuterRef("object_id"))),
+            content_type=article_content_type(),
+            tag=OuterRef("pk"),
+        ).values("pk")[:1]
         return (
-            Tag.objects.annotate(newest_story_at=Subquery(newest_story))
-            .filter(newest_story_at__isnull=False)
+            Tag.objects.alias(live_item=Subquery(on_live_story))
+            .filter(live_item__isnull=False)
             .order_by("pk")
         )
 
@@ -81,9 +89,36 @@ class TagSitemap(SiteSitemap):
     def lastmod(self, tag):
         return tag.newest_story_at
 
-    def get_latest_lastmod(self):
-        return (
+    def page_items(self, tags):
+        """Date each tag by its newest live story among the newest TAG_DATING_WINDOW,
+        read in one query with each of those stories' tags."""
+        window = (
             Article.objects.live()
-            .filter(tags__isnull=False)
-            .aggregate(latest=Max("publish_at"))["latest"]
+            .order_by("-publish_at", "-pk")
+            .annotate(
+                tag_ids=json_list(
+                    TaggedItem.objects.filter(
+                        content_type=article_content_type(), object_id=OuterRef("pk")
+                    ),
+                    "tag_id",
+                )
+            )
+            .values_list("publish_at", "tag_ids")[:TAG_DATING_WINDOW]
         )
+        dates = {}
+        for published, tag_ids in window:
+            for (tag_id,) in tag_ids or []:
+                dates.setdefault(tag_id, published)  # Newest first: the first date is the one.
+        for tag in tags:
+            tag.newest_story_at = dates.get(tag.pk)
+        return tags
+
+    def get_latest_lastmod(self):
+        # The newest live story with any tag: walking the newest stories finds it at once.
+        tagged = TaggedItem.objects.filter(
+            content_type=article_content_type(), object_id=OuterRef("pk")
+        )
+        newest_tagged = (
+            Article.objects.live().filter(Exists(tagged)).order_by("-publish_at", "-pk")[:1]
+        )
+        return newest_tagged.aggregate(latest=Max("publish_at"))["latest"]

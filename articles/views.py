@@ -1,19 +1,21 @@
 from urllib.parse import quote, urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Section
+from articles.models import Article, Authorship, article_content_type, json_list
+from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query
 from films.models import Film
+from metro.context_processors import navigation_sections
 from metro.seo import meta
 from metro.seo.conditional import LastModifiedMixin, newest
-from people.models import Person
+from people.models import Person, PersonLink
 
 
 class ArticleMixin:
@@ -25,13 +27,23 @@ class ArticleMixin:
         return Article.objects.live().for_cards()
 
 
-class SectionView(ArticleMixin, ListView):
+class ArchiveListView(ArticleMixin, ListView):
+    """Newest first, 20 a page, with Newer and Older links and no count of the whole list."""
+
     paginate_by = 20
+    paginator_class = ArchivePaginator
+
+
+class SectionView(ArchiveListView):
     template_name = "articles/section.html"
     allow_empty = True
 
     def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["section"])
+        # The navigation's list of sections has this one: no query of its own.
+        sections = navigation_sections(self.request)
+        self.section = next((s for s in sections if s.slug == self.kwargs["section"]), None)
+        if self.section is None:
+            raise Http404("No such section.")
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
@@ -40,39 +52,37 @@ class SectionView(ArticleMixin, ListView):
         return context
 
 
-class TagView(ArticleMixin, ListView):
+class TagView(ArchiveListView):
     """Live stories with one tag; a tag used only on unpublished stories does not exist here."""
 
-    paginate_by = 20
     template_name = "articles/tag.html"
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        return super().get_queryset().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        if not context["paginator"].count:
+        if not context["object_list"]:
             raise Http404("No published stories carry this tag.")
         context["page_meta"] = meta.tag_page(self.request, self.tag, context["page_obj"])
         return context
 
 
-class AuthorView(ArticleMixin, ListView):
+class AuthorView(ArchiveListView):
     """Everything someone has written (or photographed) for us, newest first."""
 
-    paginate_by = 20
     template_name = "articles/author.html"
 
     def get_queryset(self):
         self.author = get_object_or_404(
             Person.objects.select_related("portrait"), slug=self.kwargs["slug"]
         )
-        return super().get_queryset().filter(authorships__person=self.author).distinct()
+        return super().get_queryset().by(self.author)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(author=self.author, **kwargs)
-        if not context["paginator"].count:
+        if not context["object_list"]:
             raise Http404("No published stories by this person.")
         context["page_meta"] = meta.author_page(self.request, self.author, context["page_obj"])
         return context
@@ -82,7 +92,7 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
     """A live story at its one canonical address; any older address answers 301."""
 
     def get_queryset(self):
-        return with_story_details(super().get_queryset())
+        return with_story_details(Article.objects.live())
 
     def get(self, request, *args, **kwargs):
         try:
@@ -95,8 +105,10 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
-        return get_object_or_404(
-            queryset, section__slug=self.kwargs["section"], slug=self.kwargs["slug"]
+        return unpack_story_details(
+            get_object_or_404(
+                queryset, section__slug=self.kwargs["section"], slug=self.kwargs["slug"]
+            )
         )
 
     def moved_to(self):
@@ -129,13 +141,68 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
 
 
 def with_story_details(queryset):
-    """Everything the story page shows besides the story itself, fetched up front."""
-    return queryset.prefetch_related(
-        "authorships__person__links",
-        "tags",
-        Prefetch("people", queryset=Person.objects.select_related("portrait")),
-        Prefetch("films", queryset=Film.objects.select_related("platform", "poster")),
+    """Everything the story page shows besides the story itself, fetched up front.
+
+    The tags ride on the story's row and the bylines' links on theirs, as JSON
+    lists that unpack_story_details() turns back into objects.
+    """
+    return (
+        queryset.select_related("section", "hero_image")
+        .annotate(
+            tag_data=json_list(
+                TaggedItem.objects.filter(
+                    content_type=article_content_type(), object_id=OuterRef("pk")
+                ),
+                "tag_id",
+                "tag__name",
+                "tag__slug",
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=Authorship.objects.select_related("person").annotate(
+                    link_data=json_list(
+                        PersonLink.objects.filter(person=OuterRef("person")),
+                        "order",
+                        "pk",
+                        "label",
+                        "url",
+                    )
+                ),
+            ),
+            Prefetch("people", queryset=Person.objects.select_related("portrait")),
+            Prefetch("films", queryset=Film.objects.select_related("platform", "poster")),
+        )
     )
+
+
+def unpack_story_details(article):
+    """Give `article.tags.all()` and each byline's `person.links.all()` from the JSON
+    lists with_story_details() fetched, as prefetch_related would have."""
+    tags = sorted(
+        (Tag(pk=pk, name=name, slug=slug) for pk, name, slug in article.tag_data or []),
+        key=lambda tag: tag.name.casefold(),
+    )
+    prefetched(article, "tags", Tag.objects.filter(pk__in=[tag.pk for tag in tags]), tags)
+    for authorship in article.authorships.all():
+        person = authorship.person
+        entries = sorted(authorship.link_data or [], key=lambda entry: (entry[0], entry[1]))
+        links = [
+            PersonLink(pk=pk, person=person, order=order, label=label, url=url)
+            for order, pk, label, url in entries
+        ]
+        prefetched(person, "links", PersonLink.objects.filter(person=person), links)
+    return article
+
+
+def prefetched(instance, name, queryset, objects):
+    """Store `objects` as the result of `instance.<name>.all()`, the way prefetch_related does."""
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[name] = queryset
 
 
 SHARE_TARGETS = [
@@ -171,7 +238,10 @@ class ArticlePreviewView(DetailView):
     template_name = "articles/article_detail.html"
 
     def get_queryset(self):
-        return with_story_details(Article.objects.for_cards())
+        return with_story_details(Article.objects.all())
+
+    def get_object(self, queryset=None):
+        return unpack_story_details(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         article = self.object

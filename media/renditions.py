@@ -17,9 +17,10 @@ from functools import cached_property
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.urls import reverse
 from PIL import Image as PILImage
 from PIL import ImageOps, features
+
+from media.paths import fast_reverse
 
 # Bump to give every rendition a new name after changing how they are made.
 PIPELINE_VERSION = 1
@@ -86,9 +87,8 @@ class Rendition:
 
     @property
     def url(self):
-        return reverse(
-            "media:rendition",
-            kwargs={"image_id": self.image_id, "key": self.key, "filename": self.filename},
+        return fast_reverse(
+            "media:rendition", image_id=self.image_id, key=self.key, filename=self.filename
         )
 
     @property

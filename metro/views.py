@@ -1,13 +1,13 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from articles.models import Article, Authorship
+from articles.models import Article
+from metro.context_processors import navigation_sections
 from metro.seo import meta
 
 
@@ -20,33 +20,41 @@ class HomeView(TemplateView):
     rail_count = 4
 
     def get_context_data(self, **kwargs):
-        stories = Article.objects.live().select_related("section", "hero_image")
-        featured = list(stories.filter(featured=True)[: self.featured_count + 1])
-        latest = list(stories[: self.latest_count + self.featured_count + 1])
+        sections = navigation_sections(self.request)
+        ids = Article.objects.newest_ids(
+            featured=self.featured_count + 1,
+            latest=self.latest_count + self.featured_count + 1,
+            per_section=self.rail_count,
+            section_ids=[section.pk for section in sections],
+        )
+        # One query for every card on the page, newest first; each list below is a prefix.
+        stories = list(
+            Article.objects.live().for_cards().filter(pk__in=ids).order_by("-publish_at", "-pk")
+        )
+        featured = [story for story in stories if story.featured][: self.featured_count + 1]
+        latest = stories[: self.latest_count + self.featured_count + 1]
         lead = featured[0] if featured else (latest[0] if latest else None)
         shown = {story.pk for story in featured} | {lead.pk if lead else None}
         latest = [story for story in latest if story.pk not in shown][: self.latest_count]
-        rails = self.section_rails(stories)
-        prefetch_related_objects(
-            [*featured, *latest, *(story for _, rail in rails for story in rail)],
-            Prefetch("authorships", queryset=Authorship.objects.select_related("person")),
-        )
         return super().get_context_data(
             lead=lead,
             featured=featured[1:] if featured and featured[0] == lead else featured,
             latest=latest,
-            rails=rails,
+            rails=self.section_rails(stories, sections),
             page_meta=meta.home_page(self.request),
             **kwargs,
         )
 
-    def section_rails(self, stories):
+    def section_rails(self, stories, sections):
         """[(section, its newest stories)] in navigation order, sections with stories only."""
-        ids = Article.objects.newest_per_section(self.rail_count)
         by_section = {}
-        for story in stories.filter(pk__in=ids).order_by("-publish_at", "-pk"):
-            by_section.setdefault(story.section, []).append(story)
-        return sorted(by_section.items(), key=lambda item: (item[0].order, item[0].name))
+        for story in stories:
+            rail = by_section.setdefault(story.section_id, [])
+            if len(rail) < self.rail_count:
+                rail.append(story)
+        return [
+            (section, by_section[section.pk]) for section in sections if section.pk in by_section
+        ]
 
 
 @never_cache

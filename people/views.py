@@ -15,7 +15,7 @@ class PersonDetailView(LastModifiedMixin, DetailView):
     stories_by_count = 6
 
     def get_queryset(self):
-        return Person.objects.select_related("portrait")
+        return Person.objects.select_related("portrait").prefetch_related("links")
 
     def get_context_data(self, **kwargs):
         person = self.object
@@ -23,10 +23,9 @@ class PersonDetailView(LastModifiedMixin, DetailView):
         credits = person.credits.select_related("film__platform").order_by(
             F("film__release_date").desc(nulls_last=True), "film__title", "film_id", "billing_order"
         )
-        stories_by = list(
-            # A story may name someone twice (author and photographer).
-            person.bylines.live().for_cards().distinct()[: self.stories_by_count]
-        )
+        # Stories, reached through the relation (people never import articles).
+        stories = person.articles.model.objects.live().for_cards()
+        stories_by = list(stories.by(person)[: self.stories_by_count])
         return super().get_context_data(
             credits=list(credits),
             stories_about=list(person.articles.live().for_cards()[: self.stories_about_count]),

@@ -1,0 +1,50 @@
+"""Pages of newest-first lists that never count the whole list.
+
+A section front at 100,000 stories must cost what it costs at 1,000, so these
+pages read one row more than they show, to know whether an older page
+follows, and say "Page 3", never "Page 3 of 4,812". Only ?page=last counts.
+"""
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+
+# Far beyond any archive; keeps OFFSET within what databases accept.
+MAX_PAGE = 1_000_000
+
+
+class ArchivePage(Page):
+    def __init__(self, object_list, number, paginator, *, has_next):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def start_index(self):
+        return (self.number - 1) * self.paginator.per_page + 1 if self.object_list else 0
+
+    def end_index(self):
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
+
+
+class ArchivePaginator(Paginator):
+    def validate_number(self, number):
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("That page number is not an integer") from error
+        if not 1 <= number <= MAX_PAGE:
+            raise EmptyPage("That page contains no results")
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        offset = (number - 1) * self.per_page
+        rows = list(self.object_list[offset : offset + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage("That page contains no results")
+        return ArchivePage(rows[: self.per_page], number, self, has_next=len(rows) > self.per_page)
