@@ -53,35 +53,49 @@ def versioned(key):
     return f"{key}:{pagecache.process_cache_version()}"
 
 
-def sites_with_links():
-    """Active sites in order, each with its visible links, pinned first, then newest.
+def active_sites():
+    """Active sites in order, each with its visible links (`visible_links`), pinned first,
+    then newest.
 
     Two queries however many sites and links: the sites, then every site's
     first SISTER_LINKS_PER_SITE links at once (a sliced prefetch).
     """
     links = SisterLink.objects.visible().filter(WEB_URL)[: settings.SISTER_LINKS_PER_SITE]
-    sites = SisterSite.objects.filter(active=True).prefetch_related(
-        Prefetch("links", queryset=links, to_attr="visible_links")
+    return list(
+        SisterSite.objects.filter(active=True).prefetch_related(
+            Prefetch("links", queryset=links, to_attr="visible_links")
+        )
     )
-    return [site for site in sites if site.visible_links]
+
+
+def sites_with_links():
+    return [site for site in active_sites() if site.visible_links]
+
+
+def render_names(sites):
+    shown = [site for site in sites if web_url(site.home_url)]
+    return render_to_string("includes/sister_site_names.html", {"sites": shown})
 
 
 @register.simple_tag
 def sister_sites():
     """{% sister_sites %}: the "More from our sister sites" block, from stored links only."""
-    return cached_html(
-        BLOCK_CACHE_KEY,
-        lambda: render_to_string("includes/sister_sites.html", {"sites": sites_with_links()}),
-    )
+
+    def render():
+        sites = active_sites()
+        # The footer's list comes from the same sites: a page with both pays for one.
+        cache.set(
+            versioned(NAMES_CACHE_KEY), render_names(sites), settings.SISTER_SITES_CACHE_SECONDS
+        )
+        with_links = [site for site in sites if site.visible_links]
+        return render_to_string("includes/sister_sites.html", {"sites": with_links})
+
+    return cached_html(BLOCK_CACHE_KEY, render)
 
 
 @register.simple_tag
 def sister_site_names():
     """{% sister_site_names %}: links to the home pages of the active sites, for the footer."""
-
-    def render():
-        sites = SisterSite.objects.filter(active=True)
-        shown = [site for site in sites if web_url(site.home_url)]
-        return render_to_string("includes/sister_site_names.html", {"sites": shown})
-
-    return cached_html(NAMES_CACHE_KEY, render)
+    return cached_html(
+        NAMES_CACHE_KEY, lambda: render_names(SisterSite.objects.filter(active=True))
+    )
