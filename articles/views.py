@@ -10,7 +10,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Authorship, article_content_type, json_list
 from articles.pagination import ArchivePaginator
-from articles.search import MAX_RESULTS, clean_query
+from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from films.models import Film
 from metro.context_processors import navigation_sections
 from metro.seo import meta
@@ -260,6 +260,27 @@ class ArticlePreviewView(DetailView):
         return response
 
 
+class SearchResults:
+    """A search's ranked ids, read at once; a slice of them reads just those stories."""
+
+    def __init__(self, ranked, stories):
+        self.ranked = ranked
+        self.stories = stories
+
+    def __len__(self):
+        return len(self.ranked)
+
+    def __getitem__(self, index):
+        ranked = self.ranked[index]
+        found = self.stories.in_bulk([pk for pk, _ in ranked]) if ranked else {}
+        results = []
+        for pk, rank in ranked:
+            if story := found.get(pk):
+                story.rank = rank
+                results.append(story)
+        return results
+
+
 class SearchView(ArticleMixin, ListView):
     """Live stories matching ?q=, best first; with no query, just the search form."""
 
@@ -268,7 +289,11 @@ class SearchView(ArticleMixin, ListView):
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
-        return super().get_queryset().search(self.query)
+        # One query ranks the matches; their number is the count; a page reads its own.
+        return SearchResults(
+            ranked_matches(Article.objects.live(), self.query),
+            with_snippets(super().get_queryset(), self.query),
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
