@@ -116,9 +116,9 @@ def many_stories(count, **fields):
 
 # The number of queries a page runs: fixed, whatever the number of stories,
 # authors, tags and images on it (counted on the busiest page, pinned tight).
-FRONT_PAGE_QUERIES = 10
-SECTION_QUERIES = 7
-STORY_QUERIES = 13
+FRONT_PAGE_QUERIES = 7
+SECTION_QUERIES = 4
+STORY_QUERIES = 8
 
 
 @pytest.mark.parametrize("count", [2, 24])
