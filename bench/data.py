@@ -54,6 +54,16 @@ def flush_redis():
         client.flushdb()
 
 
+def cancel_queries(size):
+    """Cancel the queries still running on the size's database (left by a stopped worker)."""
+    with pg_connect() as connection:
+        connection.execute(
+            "SELECT pg_cancel_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND state = 'active' AND pid <> pg_backend_pid()",
+            [database_name(size)],
+        )
+
+
 def story_count(size):
     """Stories in the size's database; None when there is no database or no table yet."""
     with pg_connect() as connection:

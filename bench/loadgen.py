@@ -79,22 +79,26 @@ def run_wrk(port, path, *, duration, connections):
 def memory_run(port, paths, total, checkpoints, rss, seconds):
     """Up to `total` requests cycling over `paths`, one at a time, for at most `seconds`.
 
-    rss() is sampled before, at each checkpoint, and at the end if stopped early.
+    rss() is sampled before, at each checkpoint, every tenth of `seconds` (so a
+    slow run cut short still shows a trend), and at the end.
     Returns (samples [(requests done, MB)], errors).
     """
-    deadline = time.monotonic() + seconds
+    started = time.monotonic()
+    deadline = started + seconds
+    next_sample = started + seconds / 10
     samples = [(0, rss())]
     errors = 0
     done = 0
     while done < total and time.monotonic() < deadline:
         try:
-            status, _, _ = fetch(port, paths[done % len(paths)])
+            status, _, _ = fetch(port, paths[done % len(paths)], timeout=120)
             errors += status >= 400
         except (OSError, http.client.HTTPException):
             errors += 1
         done += 1
-        if done in checkpoints:
+        if done in checkpoints or time.monotonic() >= next_sample:
             samples.append((done, rss()))
+            next_sample = time.monotonic() + seconds / 10
     if samples[-1][0] != done:
         samples.append((done, rss()))
     return samples, errors

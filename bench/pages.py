@@ -156,6 +156,13 @@ def parse_args(argv):
         + " (default all; floor and nginx-static always run, the ratios need them)",
     )
     parser.add_argument(
+        "--drain-seconds",
+        type=float,
+        default=30,
+        help="after a run, how long to wait for gunicorn to finish the requests wrk left "
+        "queued before restarting it (default 30)",
+    )
+    parser.add_argument(
         "--memory-requests",
         type=int,
         help="requests of the one-worker memory run (default 10000; 0 skips it)",
@@ -219,6 +226,7 @@ def options(args):
         "rounds": args.rounds,
         "duration_s": args.duration,
         "connections": args.connections,
+        "drain_seconds": args.drain_seconds,
         "wrk_threads": loadgen.WRK_THREADS,
         "kinds": args.kinds,
         "memory_requests": args.memory_requests,
@@ -318,10 +326,17 @@ def run_size(args, size, base_env):
             f"-c{args.connections} -d{args.duration}s, {len(targets)} targets x {args.rounds} rounds"
         )
         servers = {cold.port: cold, warm.port: warm, nginx.port: warm}
-        outcome["rounds"] = run_rounds(args, targets, servers)
+        outcome["rounds"] = run_rounds(args, size, targets, servers)
     outcome["summary"] = report.summarize(outcome["rounds"])
+    outcome["gunicorn_log"] = {server.name: server.log_problems() for server in (cold, warm)}
     print()
     print_size_table(outcome["summary"], queries, outcome["answers"], targets)
+    for name, problems in outcome["gunicorn_log"].items():
+        if any(problems.values()):
+            print(
+                f"  gunicorn {name}: {problems['worker_timeouts']} worker timeouts, "
+                f"{problems['errors']} error lines (var/bench/gunicorn-{name}.log)"
+            )
 
     if args.memory_requests and size == args.memory_size:
         data.flush_redis()
@@ -417,77 +432,98 @@ def prime(targets):
     return answers
 
 
-def run_rounds(args, targets, servers):
-    """Every target once per round, in order; after each, the gunicorn behind it drained."""
+def run_rounds(args, size, targets, servers):
+    """Every target once per round, in order; after each, the gunicorn behind it drained.
+
+    A gunicorn still busy after --drain-seconds is restarted instead.
+    """
     rounds = []
     for number in range(1, args.rounds + 1):
         started = time.monotonic()
-        figures = {}
+        figures, notes = {}, []
         for target in targets:
-            figures[target.key] = loadgen.run_wrk(
+            run = loadgen.run_wrk(
                 target.port, target.path, duration=args.duration, connections=args.connections
             )
-            if target.port in servers:
-                figures[target.key]["drain_s"] = round(servers[target.port].drain(), 2)
+            server = servers.get(target.port)
+            if server is not None:
+                waited = server.drain(args.drain_seconds)
+                run["drain_s"] = None if waited is None else round(waited, 2)
+                if waited is None:
+                    # A quick stop drops the requests in progress; their queries go too.
+                    server.restart(meanwhile=lambda: data.cancel_queries(size))
+                    run["restarted"] = True
+                    notes.append(f"{server.name} restarted after {target.key}")
+                elif run["drain_s"] >= 1:
+                    notes.append(f"{run['drain_s']:.0f} s after {target.key}")
+            figures[target.key] = run
         rounds.append(figures)
-        slow = [
-            f"{key} {run['drain_s']:.0f} s"
-            for key, run in figures.items()
-            if run.get("drain_s", 0) >= 1
-        ]
         print(
             f"  round {number}/{args.rounds} done in {time.monotonic() - started:.0f} s"
-            + (f" (waited for queued requests after {', '.join(slow)})" if slow else "")
+            + (f" (waited for queued requests: {', '.join(notes)})" if notes else "")
         )
     return rounds
 
 
 def memory(args, cold_env, paths, port):
-    """One worker, no recycling, cache off: resident memory over `memory_requests` requests."""
+    """One worker, no recycling, cache off: resident memory over `memory_requests` requests.
+
+    The worker is looked up at every sample: if gunicorn replaces it (a timeout),
+    the new one is sampled and the report says so.
+    """
     total = args.memory_requests
     step = max(1, total // 5)
     env = {**cold_env, "WEB_CONCURRENCY": "1", "GUNICORN_MAX_REQUESTS": "0"}
-    with contextlib.ExitStack() as stack:
-        server = start(stack, Gunicorn("memory", port, env, BENCH_DIR))
+    pids = []
+
+    def worker_rss():
         workers = server.workers()
         if len(workers) != 1:
-            raise BenchError(f"the memory instance has {len(workers)} workers, not 1")
-        pid = workers[0]
+            return None
+        if workers[0] not in pids:
+            pids.append(workers[0])
+        return rss_mb(workers[0])
+
+    with contextlib.ExitStack() as stack:
+        server = start(stack, Gunicorn("memory", port, env, BENCH_DIR))
         started = time.monotonic()
         samples, errors = loadgen.memory_run(
             port,
             paths,
             total,
             set(range(step, total + 1, step)),
-            lambda: rss_mb(pid),
+            worker_rss,
             args.memory_seconds,
         )
         seconds = time.monotonic() - started
-        same_worker = server.workers() == [pid]
+        problems = server.log_problems()
     growth = loadgen.half_growth(samples)
     done = samples[-1][0]
     print(
-        f"\n  Memory, one worker (pid {pid}), {done:,} requests over {len(paths)} page kinds "
-        f"in {seconds:.0f} s, {errors} errors:"
+        f"\n  Memory, one worker (pid {', '.join(map(str, pids))}), {done:,} requests over "
+        f"{len(paths)} page kinds in {seconds:.0f} s, {errors} errors:"
     )
     if done < total:
         print(
             f"  stopped at the {args.memory_seconds:g} s limit (--memory-seconds) before {total:,}"
         )
-    print(report.table(["requests", "VmRSS MB"], [[f"{n:,}", f"{mb:.1f}"] for n, mb in samples]))
-    print(
-        f"  growth over the last half: {report.number(growth, 1)} MB; "
-        f"same worker throughout: {same_worker}"
-    )
+    if len(pids) > 1 or problems["worker_timeouts"]:
+        print(
+            f"  the worker was replaced ({problems['worker_timeouts']} worker timeouts in "
+            "var/bench/gunicorn-memory.log): figures after that are a new worker's"
+        )
+    rows = [[f"{n:,}", report.number(mb, 1)] for n, mb in samples]
+    print(report.table(["requests", "VmRSS MB"], rows))
+    print(f"  growth over the last half: {report.number(growth, 1)} MB")
     return {
-        "worker_pid": pid,
+        "worker_pids": pids,
         "requests": done,
         "requests_asked": total,
         "errors": errors,
         "seconds": round(seconds, 1),
-        "samples_mb": [[n, round(mb, 1)] for n, mb in samples],
+        "samples_mb": [[n, None if mb is None else round(mb, 1)] for n, mb in samples],
         "growth_last_half_mb": None if growth is None else round(growth, 1),
-        "same_worker": same_worker,
+        "gunicorn_log": problems,
     }
 
 

@@ -82,12 +82,12 @@ def wait_for(port, path, process, log_path, timeout=60.0):
     raise BenchError(f"nothing answered on 127.0.0.1:{port}{path} within {timeout:g} s")
 
 
-def stop_process(process, timeout=20.0):
-    """SIGTERM the process group; SIGKILL it if it lingers."""
+def stop_process(process, sig=signal.SIGTERM, timeout=20.0):
+    """Signal the process group; SIGKILL it if it lingers."""
     if process is None or process.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, sig)
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -109,12 +109,14 @@ class Gunicorn:
             "GUNICORN_CONTROL_SOCKET": str(log_dir / f"gunicorn-{name}.ctl"),
         }
         self.log_path = log_dir / f"gunicorn-{name}.log"
+        self.log_start = self.log_path.stat().st_size if self.log_path.exists() else 0
+        self.earlier_problems = {"worker_timeouts": 0, "errors": 0}
         self.process = None
 
     def start(self):
         if port_in_use(self.port):
             raise BenchError(f"port {self.port} is in use (choose others with --port-base)")
-        with self.log_path.open("wb") as log, open(os.devnull, "wb") as devnull:
+        with self.log_path.open("ab") as log, open(os.devnull, "wb") as devnull:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py"]
                 + ["metro.wsgi:application"],
@@ -134,8 +136,8 @@ class Gunicorn:
             return [int(pid) for pid in path.read_text().split()]
         return []
 
-    def drain(self, timeout=600.0):
-        """Wait for the requests a load run left behind; seconds waited.
+    def drain(self, limit):
+        """Wait for the requests a load run left behind: seconds waited, or None past `limit`.
 
         When wrk stops, the connections still queued are accepted and served all
         the same: with slow pages that is many seconds of work, which would weigh
@@ -143,16 +145,48 @@ class Gunicorn:
         worker.
         """
         started = time.monotonic()
-        deadline = started + timeout
-        while accept_queue(self.port) and time.monotonic() < deadline:
+        deadline = started + limit
+        while accept_queue(self.port):
+            if time.monotonic() >= deadline:
+                return None
             time.sleep(0.05)
         count = max(1, len(self.workers()))
-        with ThreadPoolExecutor(count) as pool:
-            list(pool.map(lambda _: fetch(self.port, "/healthz", timeout=timeout), range(count)))
+        try:
+            with ThreadPoolExecutor(count) as pool:
+                timeout = max(1.0, deadline - time.monotonic())
+                list(
+                    pool.map(lambda _: fetch(self.port, "/healthz", timeout=timeout), range(count))
+                )
+        except (OSError, http.client.HTTPException):
+            return None
         return time.monotonic() - started
 
+    def log_problems(self):
+        """Worker timeouts and errors gunicorn logged since this instance was made."""
+        with self.log_path.open("rb") as log:
+            log.seek(self.log_start)
+            lines = log.read().decode(errors="replace").splitlines()
+        return {
+            "worker_timeouts": self.earlier_problems["worker_timeouts"]
+            + sum("WORKER TIMEOUT" in line for line in lines),
+            "errors": self.earlier_problems["errors"] + sum("[ERROR]" in line for line in lines),
+        }
+
+    def restart(self, meanwhile=None):
+        """A quick stop, `meanwhile()`, and a fresh start.
+
+        The requests dropped by the stop are not counted as the app's errors.
+        """
+        self.earlier_problems = self.log_problems()
+        self.stop()
+        self.log_start = self.log_path.stat().st_size
+        if meanwhile:
+            meanwhile()
+        return self.start()
+
     def stop(self):
-        stop_process(self.process)
+        # QUIT is gunicorn's quick shutdown: a worker in a long request does not hold it up.
+        stop_process(self.process, signal.SIGQUIT, timeout=10.0)
 
 
 def rss_mb(pid):
