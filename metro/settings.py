@@ -116,6 +116,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles big queries for tenths of a second each: a loss
+    # for a site whose queries are all short and indexed.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
 # Redis, when REDIS_URL is set, holds the cache and the session cache; every app
 # server then sees the same cache, and an edit on one clears it for all. Without
