@@ -332,11 +332,11 @@ def run_size(args, size, base_env):
     print()
     print_size_table(outcome["summary"], queries, outcome["answers"], targets)
     for name, problems in outcome["gunicorn_log"].items():
-        if any(problems.values()):
-            print(
-                f"  gunicorn {name}: {problems['worker_timeouts']} worker timeouts, "
-                f"{problems['errors']} error lines (var/bench/gunicorn-{name}.log)"
-            )
+        print(
+            f"  gunicorn {name}: {problems['worker_timeouts']} worker timeouts, "
+            f"{problems['errors']} error lines, {problems['max_requests_restarts']} workers "
+            f"recycled by GUNICORN_MAX_REQUESTS (var/bench/gunicorn-{name}.log)"
+        )
 
     if args.memory_requests and size == args.memory_size:
         data.flush_redis()

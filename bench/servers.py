@@ -110,7 +110,7 @@ class Gunicorn:
         }
         self.log_path = log_dir / f"gunicorn-{name}.log"
         self.log_start = self.log_path.stat().st_size if self.log_path.exists() else 0
-        self.earlier_problems = {"worker_timeouts": 0, "errors": 0}
+        self.earlier_problems = {"worker_timeouts": 0, "errors": 0, "max_requests_restarts": 0}
         self.process = None
 
     def start(self):
@@ -162,14 +162,18 @@ class Gunicorn:
         return time.monotonic() - started
 
     def log_problems(self):
-        """Worker timeouts and errors gunicorn logged since this instance was made."""
+        """Worker timeouts, errors and recycled workers gunicorn logged since this instance was made."""
         with self.log_path.open("rb") as log:
             log.seek(self.log_start)
             lines = log.read().decode(errors="replace").splitlines()
+        markers = {
+            "worker_timeouts": "WORKER TIMEOUT",
+            "errors": "[ERROR]",
+            "max_requests_restarts": "Autorestarting worker",
+        }
         return {
-            "worker_timeouts": self.earlier_problems["worker_timeouts"]
-            + sum("WORKER TIMEOUT" in line for line in lines),
-            "errors": self.earlier_problems["errors"] + sum("[ERROR]" in line for line in lines),
+            name: self.earlier_problems[name] + sum(marker in line for line in lines)
+            for name, marker in markers.items()
         }
 
     def restart(self, meanwhile=None):
