@@ -10,8 +10,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then, so no slow leak can grow for ever.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+# Recycle workers now and then, so no slow leak can grow for ever. A worker's memory
+# stays flat (make bench: 86 MB after 10,000 requests at 100,000 stories), and at
+# cached-page rates 5,000 requests meant a restart every few seconds, so: rarely.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 # The app logs one JSON line per request itself (metro.requests); gunicorn's own
 # messages (start, stop, worker timeouts) go to stderr.
