@@ -5,10 +5,9 @@ pages read one row more than they show, to know whether an older page
 follows, and say "Page 3", never "Page 3 of 4,812". Only ?page=last counts.
 """
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
 
-# Far beyond any archive; keeps OFFSET within what databases accept.
-MAX_PAGE = 1_000_000
+from metro.pagination import page_number
 
 
 class ArchivePage(Page):
@@ -31,15 +30,7 @@ class ArchivePage(Page):
 
 class ArchivePaginator(Paginator):
     def validate_number(self, number):
-        try:
-            if isinstance(number, float) and not number.is_integer():
-                raise ValueError
-            number = int(number)
-        except (TypeError, ValueError) as error:
-            raise PageNotAnInteger("That page number is not an integer") from error
-        if not 1 <= number <= MAX_PAGE:
-            raise EmptyPage("That page contains no results")
-        return number
+        return page_number(number)
 
     def page(self, number):
         number = self.validate_number(number)

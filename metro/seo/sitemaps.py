@@ -10,9 +10,10 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.exceptions import ImproperlyConfigured
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger
+from django.core.paginator import EmptyPage, Page
 from django.db.models import Max, Min, Subquery, Value
 
+from metro.pagination import page_number
 from metro.seo.origin import site_origin
 
 IMAGE_NAMESPACE = "http://www.google.com/schemas/sitemap-image/1.1"
@@ -21,8 +22,6 @@ IMAGE_NAMESPACE = "http://www.google.com/schemas/sitemap-image/1.1"
 # URLs per sitemap page: a page costs the same however long the archive grows
 # (the protocol allows 50,000, which would take seconds to render).
 PAGE_SIZE = 1000
-# Far beyond any archive; keeps the ids compared within what databases accept.
-MAX_PAGE = 1_000_000
 
 
 class IdRangePaginator:
@@ -45,14 +44,7 @@ class IdRangePaginator:
         return 1 if first is None else (last - first) // self.per_page + 1
 
     def page(self, number):
-        try:
-            if isinstance(number, float) and not number.is_integer():
-                raise ValueError
-            number = int(number)
-        except (TypeError, ValueError) as error:
-            raise PageNotAnInteger("That page number is not an integer") from error
-        if not 1 <= number <= MAX_PAGE:
-            raise EmptyPage("That page contains no results")
+        number = page_number(number)
         items = self.sitemap.items()
         # The smallest id as a subquery: the page is one query.
         first = (
