@@ -32,8 +32,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import quote_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 GENERATION_KEY = "pages:generation"
 # Parameters that only say where a reader came from: the page is the same without them.
@@ -245,9 +244,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if storable(request, response):
             shared_cache_control(response)
-            response.headers.setdefault(
-                "ETag", quote_etag(hashlib.md5(response.content).hexdigest())
-            )
+            if not response.has_header("ETag"):
+                set_response_etag(response)  # Kept with the page, not hashed on every hit.
             cache.set(key, stored_entry(generation, response), seconds)
         return response
 
