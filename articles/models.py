@@ -141,53 +141,20 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(Exists(Authorship.objects.filter(article=OuterRef("pk"), person=person)))
 
     def related_to(self, article, limit=4):
-        """Live stories sharing people, films or tags with `article`, newest first.
+        """Live stories sharing people, films or tags with `article`, newest first, in one query.
 
-        Reads the article's people, films and tags from its prefetch cache when
-        the view prefetched them, so the whole list costs one query.
+        The newest few sharing each kind are found by the database from the
+        article's id (related_ids_sql()), so the query's shape never changes and
+        building it costs little however many links the story has.
         """
-        person_ids = [person.pk for person in article.people.all()]
-        film_ids = [film.pk for film in article.films.all()]
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        sharing = [
-            Exists(
-                Article.people.through.objects.filter(
-                    article_id=OuterRef("pk"), person_id__in=person_ids
-                )
-            )
-            if person_ids
-            else None,
-            Exists(
-                Article.films.through.objects.filter(
-                    article_id=OuterRef("pk"), film_id__in=film_ids
-                )
-            )
-            if film_ids
-            else None,
-            Exists(
-                TaggedItem.objects.filter(
-                    content_type=article_content_type(),
-                    object_id=OuterRef("pk"),
-                    tag_id__in=tag_ids,
-                )
-            )
-            if tag_ids
-            else None,
-        ]
-        sharing = [condition for condition in sharing if condition is not None]
-        if not sharing:
-            return self.none()
-        candidates = self.live().exclude(pk=article.pk).order_by("-publish_at", "-pk")
-        if connection.features.supports_slicing_ordering_in_compound:
-            # The newest few of each kind, glued together: each part walks the
-            # publication index and stops early, however big the archive.
-            parts = [candidates.filter(condition).values("pk")[:limit] for condition in sharing]
-            sharing_ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-            return candidates.filter(pk__in=sharing_ids)[:limit]
-        either = models.Q(sharing[0])
-        for condition in sharing[1:]:
-            either |= condition
-        return candidates.filter(either)[:limit]
+        now = timezone.now()
+        sql, params = related_ids_sql(article.pk, limit, now)
+        return (
+            self.live(now)
+            .filter(pk__in=models.expressions.RawSQL(sql, params))
+            .exclude(pk=article.pk)
+            .order_by("-publish_at", "-pk")[:limit]
+        )
 
     def newest_ids(self, *, featured=0, latest=0, per_section=0, section_ids=()):
         """The ids of the newest live stories (`latest`), the newest featured ones and
@@ -569,3 +536,48 @@ class FormerSlug(models.Model):
 
     def __str__(self):
         return self.slug
+
+
+def related_ids_sql(article_id, limit, now):
+    """SQL and parameters for the ids of the newest `limit` live stories sharing people
+    with the story `article_id`, then films, then tags (ids may repeat).
+
+    Each part walks the publication index newest first and stops at `limit`, so the
+    cost stays small however big the archive or common the tag. Written as SQL
+    because the ORM spent several milliseconds a page building the same three
+    subqueries (PostgreSQL and SQLite both run it as is).
+    """
+    article_table = Article._meta.db_table
+    live = "a.status = %s AND a.publish_at <= %s AND a.id <> %s"
+    parts, params = [], []
+    links = [
+        (Article.people.through._meta.db_table, "article_id", "person_id", "", []),
+        (Article.films.through._meta.db_table, "article_id", "film_id", "", []),
+        (
+            TaggedItem._meta.db_table,
+            "object_id",
+            "tag_id",
+            " AND {alias}.content_type_id = (SELECT id FROM django_content_type"
+            " WHERE app_label = %s AND model = %s)",
+            ["articles", "article"],
+        ),
+    ]
+    for index, (table, story, other, extra, extra_params) in enumerate(links):
+        shared = f"SELECT s.{other} FROM {table} s WHERE s.{story} = %s" + extra.format(alias="s")
+        parts.append(
+            f"SELECT id FROM (SELECT a.id FROM {article_table} a WHERE {live}"
+            f" AND EXISTS (SELECT 1 FROM {table} l WHERE l.{story} = a.id"
+            + extra.format(alias="l")
+            + f" AND l.{other} IN ({shared}))"
+            f" ORDER BY a.publish_at DESC, a.id DESC LIMIT %s) related_{index}"
+        )
+        params += [
+            Article.Status.PUBLISHED,
+            now,
+            article_id,
+            *extra_params,
+            article_id,
+            *extra_params,
+            limit,
+        ]
+    return " UNION ALL ".join(parts), params

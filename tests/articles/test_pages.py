@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from articles.models import Authorship
+from articles.models import Article, Authorship
 from tests.factories import (
     make_article,
     make_film,
@@ -279,6 +279,27 @@ def test_related_stories_share_people_films_or_tags_and_are_live(client):
     )
     for absent in [unrelated.headline, draft.headline, scheduled.headline, story.headline]:
         assert absent not in related
+
+
+def test_related_stories_are_the_newest_four_each_shown_once(client):
+    story = story_with_everything()
+    person, film = story.people.get(), story.films.get()
+    sharing_everything = make_article(live=True, publish_at=days_ago(1), headline="Shares all")
+    sharing_everything.people.add(person)
+    sharing_everything.films.add(film)
+    sharing_everything.tags.add("Thrillers")
+    for day in range(2, 8):
+        older = make_article(live=True, publish_at=days_ago(day), headline=f"Older {day}")
+        older.tags.add("Thrillers")
+
+    related = list(Article.objects.for_cards().related_to(story))
+
+    assert [article.headline for article in related] == [
+        "Shares all",
+        "Older 2",
+        "Older 3",
+        "Older 4",
+    ]
 
 
 def test_a_story_without_links_has_no_related_block(client):
