@@ -35,6 +35,8 @@ ENCODER_OPTIONS = {
     "webp": {"quality": 80, "method": 4},
     "jpeg": {"quality": 82, "progressive": True},
 }
+# Stands for a filename while asking for the shape of a rendition URL.
+_PROBE_FILENAME = "probe-0.jpeg"
 # Decode JPEGs at a reduced scale when that still leaves this much more detail
 # than the output needs: much faster, and indistinguishable after resizing.
 DRAFT_OVERSAMPLING = 1.25
@@ -103,6 +105,20 @@ class Renditions:
         self.image = image
 
     @cached_property
+    def url_prefix(self):
+        """The URL of this image's renditions: a rendition's URL is this plus its filename.
+
+        One reverse per image instead of one per rendition (pages list dozens of them).
+        """
+        url = fast_reverse(
+            "media:rendition", image_id=self.image.pk, key=self.key, filename=_PROBE_FILENAME
+        )
+        prefix, probe, rest = url.rpartition(_PROBE_FILENAME)
+        if not probe or rest:
+            raise ValueError(f"The rendition URL {url!r} does not end with its filename.")
+        return prefix
+
+    @cached_property
     def key(self):
         image = self.image
         source = image.content_hash or image.file.name
@@ -124,9 +140,10 @@ class Renditions:
         top = _clamp(round(self.image.focal_point_y * height - crop_h / 2), 0, height - crop_h)
         return (left, top, left + crop_w, top + crop_h)
 
-    def widths(self, spec):
-        """The spec's widths this image can fill without upscaling."""
-        left, _, right, _ = self.crop_box(spec)
+    def widths(self, spec, crop_box=None):
+        """The spec's widths this image can fill without upscaling (`crop_box`: the
+        spec's crop_box(), if the caller has it already)."""
+        left, _, right, _ = crop_box or self.crop_box(spec)
         available = right - left
         return [w for w in spec.widths if w <= available] or [available]
 
