@@ -184,7 +184,7 @@ class StoryFeed(Feed):
             self.scope_stories(scope)
             .live()
             .for_cards()
-            .prefetch_related("tags")
+            .with_tag_data()
             .order_by("-publish_at", "-pk")[:MAX_ITEMS]
         )
         if not self.stories and not self.allow_empty:
@@ -251,7 +251,7 @@ class StoryFeed(Feed):
     def item_categories(self, story):
         names = [
             story.section.name,
-            *sorted((tag.name for tag in story.tags.all()), key=str.casefold),
+            *sorted((name for _, name, _ in story.tag_data or []), key=str.casefold),
         ]
         return list(dict.fromkeys(names))
 

@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
-from articles.models import Article, Authorship, article_content_type, json_list
+from articles.models import Article, Authorship, json_list
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from films.models import Film
@@ -148,16 +148,7 @@ def with_story_details(queryset):
     """
     return (
         queryset.select_related("section", "hero_image")
-        .annotate(
-            tag_data=json_list(
-                TaggedItem.objects.filter(
-                    content_type=article_content_type(), object_id=OuterRef("pk")
-                ),
-                "tag_id",
-                "tag__name",
-                "tag__slug",
-            )
-        )
+        .with_tag_data()
         .prefetch_related(
             Prefetch(
                 "authorships",
