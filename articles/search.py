@@ -18,6 +18,7 @@ import re
 from datetime import timedelta
 from html import unescape
 from html.parser import HTMLParser
+from math import ceil
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -32,10 +33,11 @@ from django.utils.html import format_html, format_html_join
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 1000
-# Above this many estimated matches, finding the newest MAX_RESULTS by walking
-# the newest stories beats sorting every match (measured at 100,000 stories;
-# the crossover grows with the square root of the archive).
-WALK_ABOVE = 25_000
+# Walking the newest stories costs this much per story, against sorting a match the
+# GIN index found (both read the story's row; measured at 100,000 stories).
+WALK_COST = 0.6
+# A walk gives up after this many times the stories the statistics expect it to read.
+WALK_MARGIN = 3
 # The SQLite fallback turns each word into four LIKEs; more words add little.
 MAX_SIMPLE_WORDS = 8
 SEARCH_CONFIG = "english"
@@ -77,29 +79,23 @@ def search_articles(queryset, text):
 
 def ranked_matches(queryset, text):
     """[(id, rank)] of the newest MAX_RESULTS stories of `queryset` matching `text`, best
-    first, in one query: a page then reads only its own stories (with_snippets())."""
+    first and newest first among equal ranks: a page then reads only its own stories
+    (with_snippets()), and their number is the count of results."""
     text = clean_query(text)
     required, excluded = query_words(text)
     if not required:
         return []
-    newest_first = ["-publish_at", "-pk"]
     if connections[queryset.db].vendor == "postgresql":
-        query = _search_query(text)
-        matches = _full_text_matches(queryset, query)
-        rank = SearchRank(_SearchDocument(), query)
-        if _estimated_matches(queryset.db, text) <= WALK_ABOVE:
-            # Not so many: the GIN index finds them all, and sorting them beats reading
-            # each story's search document on the way down the newest (which PostgreSQL
-            # prices too low). An ordering no index serves makes it take that road.
-            newest_first[0] = (F("publish_at") + Value(timedelta(0))).desc()
+        newest = _newest_full_text_matches(queryset, text)
     else:
-        matches = queryset.filter(_simple_matches(required, excluded))
-        rank = _headline_rank(required)
-    newest = matches.order_by(*newest_first).values("pk")[:MAX_RESULTS]
-    # Ranked once the newest are chosen: a thousand stories, not every match.
-    rows = queryset.filter(pk__in=newest).annotate(rank=rank)
-    ranked = sorted(rows.values_list("rank", "publish_at", "pk"), reverse=True)
-    return [(pk, rank) for rank, _, pk in ranked]
+        newest = _rows(
+            queryset.filter(_simple_matches(required, excluded))
+            .annotate(rank=_headline_rank(required))
+            .order_by("-publish_at", "-pk")
+            .values_list("pk", "rank")[:MAX_RESULTS]
+        )
+    # Ranked once the newest are chosen; a stable sort keeps the newest first among equals.
+    return sorted(newest, key=_rank_of, reverse=True)
 
 
 def with_snippets(queryset, text):
@@ -133,17 +129,88 @@ def plain_text(html):
     return " ".join("".join(extractor.chunks).translate(_CONTROL_TO_SPACE).split())
 
 
-def _estimated_matches(alias, text):
-    """How many stories PostgreSQL expects to match `text`, from its statistics (no scan)."""
+def _rank_of(row):
+    return row[1]
+
+
+def _rows(queryset):
+    """The rows of a values_list() queryset as the database sends them, without the ORM's
+    per-row work (a search reads a thousand)."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _newest_full_text_matches(queryset, text):
+    """[(id, rank)] of the newest MAX_RESULTS matches, newest first, by the cheaper road.
+
+    Walking the newest stories until MAX_RESULTS match reads about MAX_RESULTS /
+    (share of stories matching) of them; sorting every match the GIN index finds
+    reads each match once. PostgreSQL's statistics say which is fewer. A walk is
+    bounded to a few times what the statistics promise, because they can be wrong
+    by any factor (words that always come together, "box -office"; a word only
+    old stories use): if it comes back short, every match is sorted after all.
+    """
+    matches, stories = _estimated_counts(queryset.db, text)
+    to_walk = MAX_RESULTS * stories / max(matches, 1)
+    if to_walk * WALK_COST <= matches:
+        walked = _walk_newest(queryset, text, ceil(to_walk * WALK_MARGIN))
+        if len(walked) == MAX_RESULTS:
+            return walked
+    return _sort_matches(queryset, text)
+
+
+def _walk_newest(queryset, text, limit):
+    """The newest MAX_RESULTS matches among the newest `limit` stories of `queryset` (with
+    any sharing the last one's time), read newest first down the publication index."""
+    newest = (
+        queryset.annotate(document=_SearchDocument())
+        .order_by("-publish_at")
+        .values_list("pk", "publish_at", "document")
+    )
+    sql, params = newest.query.sql_with_params()
+    # Django has no slice "with ties", nor selecting from a subquery.
+    tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
+    walk = (
+        f"SELECT newest.id, ts_rank(newest.document, {tsquery}) "
+        f"FROM ({sql} FETCH FIRST %s ROWS WITH TIES) AS newest (id, publish_at, document) "
+        f"WHERE newest.document @@ {tsquery} "
+        "ORDER BY newest.publish_at DESC, newest.id DESC LIMIT %s"
+    )
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(
+            walk, [SEARCH_CONFIG, text, *params, limit, SEARCH_CONFIG, text, MAX_RESULTS]
+        )
+        return cursor.fetchall()
+
+
+def _sort_matches(queryset, text):
+    """The newest MAX_RESULTS matches, newest first: every match from the GIN index, sorted."""
+    query = _search_query(text)
+    return _rows(
+        _full_text_matches(queryset, query)
+        .annotate(rank=SearchRank(_SearchDocument(), query))
+        # An ordering no index serves, so that PostgreSQL never walks instead.
+        .order_by((F("publish_at") + Value(timedelta(0))).desc(), "-pk")
+        .values_list("pk", "rank")[:MAX_RESULTS]
+    )
+
+
+def _estimated_counts(alias, text):
+    """How many stories PostgreSQL expects to match `text`, and how many there are, from
+    its statistics (no scan), in one round trip."""
     with connections[alias].cursor() as cursor:
         cursor.execute(
             "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_article "
-            "WHERE search_document @@ websearch_to_tsquery(%s::regconfig, %s)",
+            "WHERE search_document @@ websearch_to_tsquery(%s::regconfig, %s) "
+            "UNION ALL SELECT 1 FROM articles_article",
             [SEARCH_CONFIG, text],
         )
         (plan,) = cursor.fetchone()
     plan = json.loads(plan) if isinstance(plan, str) else plan
-    return plan[0]["Plan"]["Plan Rows"]
+    matches, stories = (branch["Plan Rows"] for branch in plan[0]["Plan"]["Plans"])
+    return matches, stories
 
 
 def _search_query(text):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article
-from articles.search import MAX_QUERY_LENGTH, plain_text
+from articles.search import MAX_QUERY_LENGTH, plain_text, ranked_matches
 from tests.factories import (
     article_form_data,
     make_article,
@@ -256,6 +256,63 @@ def test_a_broad_query_ranks_and_counts_only_the_newest_matches(client, monkeypa
     assert response.context["paginator"].count == 3
     assert oldest not in response.context["object_list"]
     assert "3+ stories: the newest 3 are shown" in response.content.decode()
+
+
+@postgres_only
+@pytest.mark.parametrize(
+    "matches,stories,queries",
+    [(1, 100, 1), (100, 100, 1), (100, 50, 1), (100, 10, 2)],
+    ids=["sorts-every-match", "walks-the-newest", "walk-ends-on-a-tie", "walk-comes-back-short"],
+)
+def test_postgres_finds_the_same_newest_matches_whatever_its_statistics_say(
+    monkeypatch, matches, stories, queries
+):
+    """Statistics choose between walking the newest stories and sorting every match; when
+    they are wrong (words that always come together, a word only old stories use) it
+    costs time, never results."""
+    monkeypatch.setattr("articles.search.MAX_RESULTS", 4)
+    monkeypatch.setattr("articles.search._estimated_counts", lambda alias, text: (matches, stories))
+    now = timezone.now()
+
+    def story(headline, days, body="<p>A wombat.</p>", **fields):
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        publish_at = now - timedelta(days=days)
+        return make_article(headline=headline, body=body, publish_at=publish_at, **fields)
+
+    story("Too old to count", days=9)
+    story("In the headline: wombat", days=1.5, body="<p>Nothing.</p>")
+    story("Earlier the same minute", days=2)
+    story("Later the same minute", days=2)  # The same publication time, a higher id.
+    story("Newest mention", days=1)
+    story("Scheduled wombat", days=-1)
+    story("Draft wombat", days=1, status=Article.Status.DRAFT)
+    for hours in range(1, 4):
+        story(f"Newer, about something else {hours}", days=hours / 100, body="<p>Koalas.</p>")
+
+    with CaptureQueriesContext(connection) as captured:
+        ranked = ranked_matches(Article.objects.live(), "wombat")
+
+    # A walk that comes back short is followed by sorting every match.
+    assert len(captured) == queries
+    found = Article.objects.in_bulk([pk for pk, _ in ranked])
+    assert [found[pk].headline for pk, _ in ranked] == [
+        "In the headline: wombat",
+        "Newest mention",
+        "Later the same minute",
+        "Earlier the same minute",
+    ]
+
+
+@postgres_only
+def test_postgres_keeps_each_search_document_in_its_row():
+    """A search reads the document of every story it walks or ranks: kept in the row
+    (storage main), not out of line in TOAST, it costs no extra lookups."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'articles_article'::regclass AND attname = 'search_document'"
+        )
+        assert cursor.fetchone() == ("m",)
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "3", "99999999999999999999", "1e3", "1.5"])
