@@ -21,15 +21,15 @@ from html.parser import HTMLParser
 from math import ceil
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVectorField,
 )
 from django.db import connections, models
-from django.db.models import Case, Expression, ExpressionWrapper, F, FloatField, Q, Value, When
-from django.db.models.functions import Concat, Replace
-from django.utils.html import format_html, format_html_join
+from django.db.models import Case, Expression, F, FloatField, Q, Value, When
+from django.db.models.functions import Concat
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 1000
@@ -102,7 +102,7 @@ def with_snippets(queryset, text):
     """`queryset` with each story's `snippet`: a few words around what `text` matched."""
     text = clean_query(text)
     if connections[queryset.db].vendor == "postgresql":
-        return queryset.annotate(snippet=_headline(_search_query(text)))
+        return queryset.annotate(snippet=_Headline(text))
     required, _ = query_words(text)
     return queryset.annotate(snippet=_snippet_around(required[:MAX_SIMPLE_WORDS]))
 
@@ -221,28 +221,11 @@ def _full_text_matches(queryset, query):
     return queryset.alias(document=_SearchDocument()).filter(document=query)
 
 
-def _headline(query):
-    snippet = SearchHeadline(
-        # Escaped so that ts_headline keeps tag-like text (a story quoting "<script>") as words.
-        _escape_html(
-            Concat("standfirst", Value(" "), "body_text", output_field=models.TextField())
-        ),
-        query,
-        config=SEARCH_CONFIG,
-        start_sel=MATCH_START,
-        stop_sel=MATCH_END,
-        max_words=SNIPPET_WORDS,
-        min_words=SNIPPET_WORDS // 2,
-        max_fragments=1,
-    )
-    return ExpressionWrapper(snippet, output_field=_HeadlineSnippet())
-
-
 def _full_text_search(queryset, text):
     query = _search_query(text)
     return (
         _among_newest(queryset, _full_text_matches(queryset, query))
-        .annotate(rank=SearchRank(_SearchDocument(), query), snippet=_headline(query))
+        .annotate(rank=SearchRank(_SearchDocument(), query), snippet=_Headline(text))
         .order_by("-rank", "-publish_at", "-pk")
     )
 
@@ -298,22 +281,14 @@ def _distinct(words):
     return list(kept.values())
 
 
-def _escape_html(expression):
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
-        expression = Replace(expression, Value(char), Value(entity))
-    return expression
-
-
 def _marked_html(text):
     """`text` as HTML: escaped, with each stretch between MATCH_START and MATCH_END in <mark>."""
     parts = _MARKED.split(text)  # Plain text at even positions, matches at odd ones.
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html("<mark>{}</mark>", part) if index % 2 else _without_markers(part),)
+    return mark_safe(
+        "".join(
+            f"<mark>{escape(part)}</mark>" if index % 2 else escape(_without_markers(part))
             for index, part in enumerate(parts)
-        ),
+        )
     )
 
 
@@ -340,6 +315,35 @@ class _HeadlineSnippet(models.TextField):
 
     def from_db_value(self, value, expression, connection):
         return _marked_html(unescape(value or ""))
+
+
+class _Headline(Expression):
+    """A few words of the story's standfirst and body text around what `text` matched.
+
+    The text is escaped first so that ts_headline keeps tag-like text (a story
+    quoting "<script>") as words; matches come back between the markers. One
+    expression rather than SearchHeadline over Concat and Replace, which took
+    longer to compile on every search than PostgreSQL took to plan the query.
+    """
+
+    output_field = _HeadlineSnippet()
+    options = (
+        f'StartSel="{MATCH_START}", StopSel="{MATCH_END}", MaxWords={SNIPPET_WORDS}, '
+        f"MinWords={SNIPPET_WORDS // 2}, MaxFragments=1"
+    )
+
+    def __init__(self, text):
+        super().__init__()
+        self.text = text
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name(compiler.query.base_table)
+        story = f"{table}.standfirst || ' ' || {table}.body_text"
+        for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+            story = f"replace({story}, '{char}', '{entity}')"
+        query = "websearch_to_tsquery(%s::regconfig, %s)"
+        sql = f"ts_headline(%s::regconfig, {story}, {query}, %s)"
+        return sql, [SEARCH_CONFIG, SEARCH_CONFIG, self.text, self.options]
 
 
 class _SnippetAround(models.TextField):
