@@ -480,3 +480,27 @@ def test_a_story_keeps_its_feed_id_when_its_address_changes(client, settings, ne
     after = read_feed(client, path)[1].entries[0]
     assert after.link == SITE + story.get_absolute_url()
     assert after.id == before[story.headline]
+
+
+def test_a_pictures_size_is_read_from_storage_once_then_from_the_cache(
+    client, newsroom, monkeypatch
+):
+    hero = newsroom["hero"]
+    rendition = hero.renditions.largest("hero", "jpeg")
+    path = reverse("articles:feed", kwargs={"kind": "rss"})
+    # Not made yet: "unknown", and asked again next time, so the size shows once it exists.
+    assert read_feed(client, path)[1].entries[0].enclosures[0].length == "0"
+    ensure(hero, rendition)
+    size = default_storage.size(rendition.name)
+    assert read_feed(client, path)[1].entries[0].enclosures[0].length == str(size)
+
+    storage_calls = []
+    monkeypatch.setattr(
+        type(default_storage._wrapped),
+        "size",
+        lambda storage, name: storage_calls.append(name) or 0,
+    )
+    for kind in KINDS:
+        _, parsed = read_feed(client, reverse("articles:feed", kwargs={"kind": kind}))
+        assert parsed.entries[0].enclosures[0].length == str(size)
+    assert storage_calls == []
