@@ -12,8 +12,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,13 +19,12 @@ from django.utils import feedgenerator
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from media.renditions import stored_sizes
 from metro.seo.conditional import newest
 from metro.seo.origin import absolute_url
 from people.models import Person
 
 MAX_ITEMS = 50
-STORED_SIZE_KEY = "stored-size"
-STORED_SIZE_SECONDS = 7 * 24 * 60 * 60
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
 
@@ -63,7 +60,7 @@ class HeroMedia:
 def heroes(stories, request):
     """{story id: HeroMedia, or None for a story without a usable picture}.
 
-    Each picture's byte size comes from stored_sizes(), all in one go.
+    The pictures' byte sizes come from media.renditions.stored_sizes(), all in one go.
     """
     renditions = {
         story.pk: story.hero_image.renditions.largest("hero", "jpeg")
@@ -85,30 +82,6 @@ def heroes(stories, request):
                 credit=story.hero_image.credit,
             )
     return found
-
-
-def stored_sizes(names):
-    """{name: bytes} of stored files; 0 (the RSS Advisory Board's "unknown") for one not stored.
-
-    A rendition's name changes whenever its content could, so a size once found
-    stays true and is kept in the cache: a feed then costs one cache round trip,
-    not two storage calls (two S3 requests) for each of its 50 pictures.
-    """
-    keys = {f"{STORED_SIZE_KEY}:{name}": name for name in names}
-    sizes = {keys[key]: size for key, size in cache.get_many(keys).items()}
-    measured = {}
-    for key, name in keys.items():
-        if name not in sizes:
-            sizes[name] = measured[key] = storage_size(name)
-    cache.set_many({key: size for key, size in measured.items() if size}, STORED_SIZE_SECONDS)
-    return sizes
-
-
-def storage_size(name):
-    try:
-        return default_storage.size(name) if default_storage.exists(name) else 0
-    except OSError:
-        return 0
 
 
 def add_media_content(handler, media):

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image as PILImage
@@ -200,7 +201,45 @@ def ensure(image, rendition, storage=None):
     if saved != rendition.name:
         # Another process stored the same rendition first; keep theirs.
         storage.delete(saved)
+    cache.delete(_size_key(rendition.name))  # It may have been remembered as not made yet.
     return True
+
+
+# A rendition's name changes whenever its content could, so its size never does.
+STORED_SIZE_SECONDS = 7 * 24 * 60 * 60
+# "Not made yet" may stop being true at any moment (ensure() forgets it in this
+# process's cache or in Redis, but another process may keep it in its own memory).
+NOT_STORED_SECONDS = 5 * 60
+
+
+def stored_sizes(names, storage=None):
+    """{name: bytes} of stored renditions, 0 for those not made yet.
+
+    Read through the cache: a feed asks for 50 sizes in one round trip instead
+    of two storage calls (two S3 requests) for each.
+    """
+    storage = storage or default_storage
+    keys = {_size_key(name): name for name in names}
+    sizes = {keys[key]: size for key, size in cache.get_many(keys).items()}
+    stored, not_stored = {}, {}
+    for key, name in keys.items():
+        if name not in sizes:
+            sizes[name] = _storage_size(storage, name)
+            (stored if sizes[name] else not_stored)[key] = sizes[name]
+    cache.set_many(stored, STORED_SIZE_SECONDS)
+    cache.set_many(not_stored, NOT_STORED_SECONDS)
+    return sizes
+
+
+def _size_key(name):
+    return f"rendition-size:{name}"
+
+
+def _storage_size(storage, name):
+    try:
+        return storage.size(name) if storage.exists(name) else 0
+    except OSError:
+        return 0
 
 
 def render(source, rendition):

@@ -488,7 +488,7 @@ def test_a_pictures_size_is_read_from_storage_once_then_from_the_cache(
     hero = newsroom["hero"]
     rendition = hero.renditions.largest("hero", "jpeg")
     path = reverse("articles:feed", kwargs={"kind": "rss"})
-    # Not made yet: "unknown", and asked again next time, so the size shows once it exists.
+    # Not made yet: "unknown"; making it replaces what the cache remembered.
     assert read_feed(client, path)[1].entries[0].enclosures[0].length == "0"
     ensure(hero, rendition)
     size = default_storage.size(rendition.name)
