@@ -1,5 +1,6 @@
 """The reader pages for stories: front page, section fronts, story pages, tags and authors."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -170,6 +171,22 @@ def test_section_fronts_are_paginated_and_bad_pages_never_fail(client):
     assert client.get(url, {"page": "last"}).status_code == 200
     for bad in ["0", "3", "-1", "abc", "1e9", "99999999999999999999", "%00", "2.5"]:
         assert client.get(url, {"page": bad}).status_code == 404, bad
+
+
+def test_a_later_page_holds_exactly_its_own_stories_newest_first(client):
+    section = make_section()
+    for n in range(45):
+        make_article(
+            live=True, section=section, publish_at=days_ago(n + 1), headline=f"Story number {n:02d}"
+        )
+    make_article(section=section, publish_at=days_ago(25), headline="A draft among them")
+
+    second = html_of(client.get(section.get_absolute_url(), {"page": 2}))
+
+    shown = list(dict.fromkeys(re.findall(r"Story number (\d\d)", second)))
+    assert shown == [f"{n:02d}" for n in range(20, 40)]
+    assert "A draft among them" not in second
+    assert 'rel="prev"' in second and 'rel="next"' in second
 
 
 def test_an_unknown_section_is_404(client):
