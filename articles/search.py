@@ -3,14 +3,18 @@
 On PostgreSQL this is full-text search over a weighted document (headline above
 standfirst and the names of a story's tags, people and films, above body text)
 that the database stores in a column of its own and indexes with GIN (migration
-0006). Other databases (SQLite in development) get a simpler search: every word
-must appear somewhere in the story, and headline matches come first.
+0006), kept in the story's row rather than in TOAST (migration 0009): a search
+reads it for every story it walks or ranks. Other databases (SQLite in
+development) get a simpler search: every word must appear somewhere in the
+story, and headline matches come first.
 
 Everything a search reads is on the story's own row: `Article.body_text` and
 `Article.search_terms` are plain-text copies kept current by the app.
 
 However broad the query, only the newest MAX_RESULTS matches are ranked and
-counted, so a search costs about the same for "wombat" as for "film".
+counted, so a search costs about the same for "wombat" as for "film": a common
+word walks the newest stories until enough match, a rarer one sorts what the GIN
+index finds (_newest_full_text_matches).
 """
 
 import json
@@ -326,8 +330,8 @@ class _Headline(Expression):
 
     The text is escaped first so that ts_headline keeps tag-like text (a story
     quoting "<script>") as words; matches come back between the markers. One
-    expression rather than SearchHeadline over Concat and Replace, which took
-    longer to compile on every search than PostgreSQL took to plan the query.
+    expression rather than SearchHeadline over Concat and Replace, whose tree
+    took the search page about 0.7 ms to compile on every request.
     """
 
     output_field = _HeadlineSnippet()
