@@ -345,7 +345,8 @@ class Article(models.Model):
         get_latest_by = "publish_at"
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
         # On PostgreSQL, migration 0006 adds search_document, a generated tsvector
-        # column, and its GIN index; SQLite has no tsvector, so neither is declared here.
+        # column, and its GIN index (0009 keeps it in the row); SQLite has no
+        # tsvector, so neither is declared here.
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_live_idx"),
             # Section fronts and rails: a section's newest live stories, straight from the index.
