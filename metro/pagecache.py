@@ -9,7 +9,8 @@ with nothing saved, so each generation also records when the next scheduled
 story is due, and ends then.
 
 With Redis (REDIS_URL) the generation sits beside the pages, shared by every app
-server, and one MGET reads both. With the local-memory cache the pages are per
+server, and one MGET reads both; each process also keeps the pages it served
+last, and while the generation holds it reads only the generation. With the local-memory cache the pages are per
 process, but the generation is a small file under var/, so a change saved by
 one process is seen at once by every process on the machine.
 
@@ -18,11 +19,16 @@ cache: editors always get a freshly rendered page marked private, and what
 they see never reaches a reader.
 """
 
+import contextlib
 import hashlib
 import json
 import os
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -39,6 +45,8 @@ GENERATION_KEY = "pages:generation"
 TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"}
 CACHEABLE_STATUSES = {200}
 HEADERS_NOT_KEPT = {"set-cookie", "date"}
+# With Redis, how many of the pages it served last each process keeps.
+LOCAL_PAGES = 200
 
 
 @dataclass(frozen=True)
@@ -65,16 +73,50 @@ def new_generation():
 
 
 class SharedGenerations:
-    """The generation kept in the shared cache (Redis) beside the pages."""
+    """The generation kept in the shared cache (Redis) beside the pages.
+
+    Each process also keeps the LOCAL_PAGES pages it served last. While its copy
+    is of the current generation and not past its time, a hit asks Redis for the
+    generation alone, not for tens of kilobytes of page to fetch and unpickle.
+    """
+
+    def __init__(self):
+        self._local = OrderedDict()
+        self._lock = threading.Lock()  # For threaded servers (runserver).
 
     def lookup(self, key):
-        found = cache.get_many([GENERATION_KEY, key])
-        return found.get(GENERATION_KEY), found.get(key)
+        entry = self._local.get(key)
+        if entry is None:
+            found = cache.get_many([GENERATION_KEY, key])
+            return found.get(GENERATION_KEY), self._keep(key, found.get(key))
+        generation = cache.get(GENERATION_KEY)
+        if generation is not None and entry.token == generation.token and entry.live:
+            with self._lock, contextlib.suppress(KeyError):
+                self._local.move_to_end(key)
+            return generation, entry
+        # Stale here; another process may have stored a fresh one.
+        return generation, self._keep(key, cache.get(key))
+
+    def save(self, key, entry, seconds):
+        cache.set(key, entry, seconds)
+        self._keep(key, entry)
 
     def start(self):
         generation = new_generation()
         cache.set(GENERATION_KEY, generation, timeout=None)
         return generation
+
+    def _keep(self, key, entry):
+        """Remember `entry` in this process, or forget the key for None; returns it."""
+        with self._lock:
+            if entry is None:
+                self._local.pop(key, None)
+            else:
+                self._local[key] = entry
+                self._local.move_to_end(key)
+                while len(self._local) > LOCAL_PAGES:
+                    self._local.popitem(last=False)
+        return entry
 
 
 class FileGenerations:
@@ -89,6 +131,9 @@ class FileGenerations:
 
     def lookup(self, key):
         return self.read(), cache.get(key)
+
+    def save(self, key, entry, seconds):
+        cache.set(key, entry, seconds)
 
     def read(self):
         try:
@@ -169,7 +214,7 @@ def page_key(request):
         if name not in TRACKING_PARAMETERS and not name.startswith("utm_")
     ]
     address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(sorted(query))}"
-    return "pages:" + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return "page:" + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
 
 
 def is_editor(request):
@@ -238,7 +283,7 @@ class PageCacheMiddleware:
         if generation is None or not generation.current:
             # No generation yet (a cleared cache), or a scheduled story has just gone live.
             generation, entry = store.start(), None
-        if entry is not None and entry[0] == generation.token:
+        if entry is not None and entry.token == generation.token and entry.live:
             return cached_response(entry)
 
         response = self.get_response(request)
@@ -246,22 +291,35 @@ class PageCacheMiddleware:
             shared_cache_control(response)
             if not response.has_header("ETag"):
                 set_response_etag(response)  # Kept with the page, not hashed on every hit.
-            cache.set(key, stored_entry(generation, response), seconds)
+            store.save(key, stored_entry(generation, response, seconds), seconds)
         return response
 
 
-def stored_entry(generation, response):
+class StoredPage(NamedTuple):
+    token: str  # The generation the page was rendered from.
+    expires_at: float  # Unix time: PAGE_CACHE_SECONDS after it was stored.
+    status: int
+    headers: list
+    content: bytes
+
+    @property
+    def live(self):
+        return time.time() < self.expires_at
+
+
+def stored_entry(generation, response, seconds):
     headers = [
         (name, value)
         for name, value in response.headers.items()
         if name.lower() not in HEADERS_NOT_KEPT
     ]
-    return (generation.token, response.status_code, headers, response.content)
+    return StoredPage(
+        generation.token, time.time() + seconds, response.status_code, headers, response.content
+    )
 
 
 def cached_response(entry):
-    _, status, headers, content = entry
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
+    response = HttpResponse(entry.content, status=entry.status)
+    for name, value in entry.headers:
         response.headers[name] = value
     return response

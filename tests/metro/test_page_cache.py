@@ -455,6 +455,45 @@ def test_with_redis_a_cleared_cache_starts_afresh(client, story, redis_cache):
     assert fetch(client, path)[1] == 0
 
 
+def test_with_redis_a_process_serves_its_own_copy_while_the_generation_holds(
+    client, story, redis_cache, commit, monkeypatch
+):
+    path = story.get_absolute_url()
+    client.get(path)
+    asked = []
+    for method in ("get", "get_many"):
+        real = getattr(redis_cache, method)
+        monkeypatch.setattr(
+            redis_cache, method, lambda keys, *a, _real=real, **k: asked.append(keys) or _real(keys)
+        )
+
+    again, queries = fetch(client, path)
+    assert queries == 0 and "Dana Lead on Night Signal" in again.content.decode()
+    # Only the generation came from Redis, not the page's bytes.
+    assert asked == [pagecache.GENERATION_KEY]
+
+    # A change ends the generation: the copy this process keeps is not served again.
+    story.headline = "A fresh headline"
+    with commit():
+        story.save()
+    assert "A fresh headline" in fetch(client, path)[0].content.decode()
+
+
+def test_with_redis_a_process_keeps_only_its_latest_pages(client, story, redis_cache, monkeypatch):
+    monkeypatch.setattr(pagecache, "LOCAL_PAGES", 2)
+    for path in ["/", story.get_absolute_url(), "/tags/thrillers/"]:
+        client.get(path)
+    assert len(pagecache.generations()._local) == 2
+
+
+def test_a_page_is_kept_no_longer_than_page_cache_seconds(client, story, redis_cache, settings):
+    path = story.get_absolute_url()
+    client.get(path)
+    assert fetch(client, path)[1] == 0
+    with time_machine.travel(timezone.now() + timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1)):
+        assert fetch(client, path)[1] > 0
+
+
 def test_without_redis_the_sister_block_is_fresh_in_every_process(client, story, commit):
     from metro.models import SisterLink
 
