@@ -45,8 +45,8 @@ GENERATION_KEY = "pages:generation"
 TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"}
 CACHEABLE_STATUSES = {200}
 HEADERS_NOT_KEPT = {"set-cookie", "date"}
-# With Redis, how many of the pages it served last each process keeps.
-LOCAL_PAGES = 200
+# With Redis, each process keeps the pages it served last, up to this many bytes.
+LOCAL_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -75,13 +75,14 @@ def new_generation():
 class SharedGenerations:
     """The generation kept in the shared cache (Redis) beside the pages.
 
-    Each process also keeps the LOCAL_PAGES pages it served last. While its copy
+    Each process also keeps the pages it served last (LOCAL_BYTES of them). While its copy
     is of the current generation and not past its time, a hit asks Redis for the
     generation alone, not for tens of kilobytes of page to fetch and unpickle.
     """
 
     def __init__(self):
         self._local = OrderedDict()
+        self._local_bytes = 0
         self._lock = threading.Lock()  # For threaded servers (runserver).
 
     def lookup(self, key):
@@ -109,13 +110,14 @@ class SharedGenerations:
     def _keep(self, key, entry):
         """Remember `entry` in this process, or forget the key for None; returns it."""
         with self._lock:
-            if entry is None:
-                self._local.pop(key, None)
-            else:
+            if (previous := self._local.pop(key, None)) is not None:
+                self._local_bytes -= len(previous.content)
+            if entry is not None:
                 self._local[key] = entry
-                self._local.move_to_end(key)
-                while len(self._local) > LOCAL_PAGES:
-                    self._local.popitem(last=False)
+                self._local_bytes += len(entry.content)
+                while self._local_bytes > LOCAL_BYTES:
+                    _, evicted = self._local.popitem(last=False)
+                    self._local_bytes -= len(evicted.content)
         return entry
 
 

@@ -480,10 +480,16 @@ def test_with_redis_a_process_serves_its_own_copy_while_the_generation_holds(
 
 
 def test_with_redis_a_process_keeps_only_its_latest_pages(client, story, redis_cache, monkeypatch):
-    monkeypatch.setattr(pagecache, "LOCAL_PAGES", 2)
-    for path in ["/", story.get_absolute_url(), "/tags/thrillers/"]:
+    paths = ["/", story.get_absolute_url(), "/tags/thrillers/"]
+    sizes = [len(client.get(path).content) for path in paths]
+    pagecache.reset()
+    monkeypatch.setattr(pagecache, "LOCAL_BYTES", sizes[1] + sizes[2])
+    for path in paths:
         client.get(path)
-    assert len(pagecache.generations()._local) == 2
+    kept = pagecache.generations()._local
+    assert len(kept) == 2 and sum(len(entry.content) for entry in kept.values()) <= (
+        pagecache.LOCAL_BYTES
+    )
 
 
 def test_a_page_is_kept_no_longer_than_page_cache_seconds(client, story, redis_cache, settings):
