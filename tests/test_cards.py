@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import Context, Template
+from django.utils.safestring import SafeString
 
 from articles import cards
 from articles.models import Article
@@ -221,3 +222,33 @@ def test_a_picture_escapes_its_alt_text_and_options():
     assert f'alt="{ESCAPED}"' in html
     assert 'sizes="&quot;&gt;&lt;b&gt;"' in html and 'class="&quot;x"' in html
     assert "<script>" not in html and "<b>" not in html
+
+
+def test_a_search_result_escapes_the_story_and_keeps_the_snippets_marks():
+    article = make_article(
+        live=True,
+        section=make_section(name=HOSTILE),
+        headline=HOSTILE,
+        hero_image=wide_image(alt_text=HOSTILE),
+        authors=[make_person(name="Ann Writer"), make_person(name="Bob Reporter")],
+    )
+    story = Article.objects.for_cards().get(pk=article.pk)
+    story.snippet = SafeString("a <mark>thriller</mark> &amp; more")
+
+    html = cards.search_result(story)
+
+    assert "<script>" not in html
+    assert html.count(ESCAPED) == 3  # kicker, headline, alt text
+    assert '<p class="search-result__snippet">a <mark>thriller</mark> &amp; more</p>' in html
+    assert "Ann Writer and Bob Reporter" in html
+    assert 'class="search-result__image"' in html and 'loading="lazy"' in html
+
+
+def test_a_search_result_without_snippet_or_picture_leaves_them_out():
+    story = Article.objects.for_cards().get(pk=make_article(live=True, headline="Plain").pk)
+    story.snippet = ""
+
+    html = cards.search_result(story)
+
+    assert "search-result__snippet" not in html and "<picture" not in html
+    assert f'href="{story.get_absolute_url()}">Plain</a>' in html

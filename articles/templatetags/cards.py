@@ -4,6 +4,7 @@
     {% article_cards stories hide_section=True %}
     {% person_card credit.person character=credit.character_name %}
     {% film_card film %}  {% film_release film %}
+    {% search_result article %}
 
 The markup comes from articles/cards.py (why in Python: see there).
 """
@@ -42,3 +43,8 @@ def film_card(film):
 @register.simple_tag
 def film_release(film):
     return cards.film_release(film)
+
+
+@register.simple_tag
+def search_result(article):
+    return cards.search_result(article)
