@@ -8,6 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article, Authorship
+from articles.views import load_story_details, with_story_details
 from tests.factories import (
     make_article,
     make_film,
@@ -317,6 +318,30 @@ def test_related_stories_are_the_newest_four_each_shown_once(client):
         "Older 3",
         "Older 4",
     ]
+
+
+def test_related_stories_come_from_the_story_page_data_without_a_query_for_a_story_without_links(
+    django_assert_num_queries,
+):
+    lonely = make_article(live=True)
+    make_article(live=True, headline="Another story")
+    story = load_story_details(with_story_details(Article.objects.all()).get(pk=lonely.pk))
+
+    with django_assert_num_queries(0):
+        assert list(Article.objects.for_cards().related_to(story)) == []
+
+
+def test_a_rare_tag_finds_the_one_other_story_carrying_it():
+    story = make_article(live=True)
+    story.tags.add("Obscure festival")
+    other = make_article(live=True, publish_at=days_ago(400), headline="The other one")
+    other.tags.add("Obscure festival")
+    for day in range(1, 4):
+        make_article(live=True, publish_at=days_ago(day)).tags.add("Thrillers")
+
+    related = list(Article.objects.for_cards().related_to(story))
+
+    assert [article.headline for article in related] == ["The other one"]
 
 
 def test_a_story_without_links_has_no_related_block(client):
