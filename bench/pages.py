@@ -13,7 +13,9 @@ workers each, bench.settings = Metro's settings plus the floor view):
 
 wrk (-t2 -c16) measures each page kind cold and warm, the Django floor (the
 article page's bytes from memory, through all of Metro's middleware), nginx
-static, and the article through the nginx micro-cache. Rounds are interleaved:
+static, the article through the nginx micro-cache, and the uncached story page's
+ceiling (bench/ceiling.py: the story's two queries and nothing else, on the cold
+gunicorn), against which the uncached article's target can be judged. Rounds are interleaved:
 each round runs every target once, in the same order, and the figures are
 medians over rounds; the ratios to the floor and to nginx static are taken
 within each round, then medianed. SQL queries and body bytes are counted in
@@ -69,10 +71,11 @@ PAGE_KINDS = [
     "sitemap",
     "sitemap-articles",
 ]
-EXTRA_KINDS = ["floor", "nginx-static", "nginx-microcache"]
+EXTRA_KINDS = ["floor", "nginx-static", "nginx-microcache", "article-ceiling"]
 BENCH_DIR = REPO / "var" / "bench"
 LOCK_PATH = Path(tempfile.gettempdir()) / "metro-bench-pages.lock"
 FLOOR_PATH = "/_bench/floor/"
+CEILING_PREFIX = "/_bench/ceiling"
 QUICK = {"duration": 1.0, "rounds": 1, "memory_requests": 1000}
 
 # Targets of the issue, checked in the summary.
@@ -401,6 +404,10 @@ def build_targets(args, facts, cold, warm, nginx):
             Target(f"{kind}/cold", cold.port, path),
             Target(f"{kind}/warm", warm.port, path),
         ]
+    if "article-ceiling" in args.kinds:
+        targets.append(
+            Target("article-ceiling", cold.port, CEILING_PREFIX + facts["paths"]["article"])
+        )
     if "nginx-microcache" in args.kinds:
         targets.append(Target("nginx-microcache", nginx.port, facts["paths"]["article"]))
     return targets
@@ -606,6 +613,13 @@ def checks(result, args):
         p99 = figure("article/cold", "p99_ms")
         check(
             f"article cold p99 < {ARTICLE_COLD_P99_MS:g} ms", p99, p99 and p99 < ARTICLE_COLD_P99_MS
+        )
+    if "article-ceiling" in summary:
+        x = figure("article-ceiling", "x_floor")
+        check(
+            f"article ceiling (its two queries alone) >= {ARTICLE_COLD_X_FLOOR}x floor",
+            x,
+            x and x >= ARTICLE_COLD_X_FLOOR,
         )
     if "article/warm" in summary:
         x = figure("article/warm", "x_floor")

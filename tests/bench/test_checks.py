@@ -63,3 +63,17 @@ def test_size_comparison_is_checked_when_there_is_one():
 
 def test_no_sizes_no_checks():
     assert checks({"sizes": {}}, SimpleNamespace(sizes=[1000])) == []
+
+
+def test_the_article_ceiling_is_judged_against_the_uncached_article_target():
+    low = outcome()
+    low["summary"]["article-ceiling"] = figures(150, x_floor=0.15)
+    high = outcome()
+    high["summary"]["article-ceiling"] = figures(400, x_floor=0.4)
+
+    judged = [
+        verdicts({"sizes": {"100000": result}}, [100000])["article ceiling"]
+        for result in (low, high)
+    ]
+
+    assert judged == [False, True]
