@@ -1,7 +1,10 @@
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from articles.models import Section
 from metro import pagecache
+from metro.context_processors import clear_navigation_cache
 from metro.models import SisterLink, SisterSite
 from metro.templatetags.sister_sites import clear_cache
 
@@ -15,6 +18,13 @@ PUBLIC_APPS = {"articles", "people", "films", "media", "metro", "taggit"}
 def sister_sites_changed(sender, **kwargs):
     """Pages show the sister-site blocks from the cache: any change to sites or links clears it."""
     clear_cache()
+
+
+@receiver([post_save, post_delete], sender=Section)
+def sections_changed(sender, **kwargs):
+    """Every page's navigation comes from the cache: a saved or deleted section clears it
+    once committed (cleared sooner, a page could cache the sections as they were)."""
+    transaction.on_commit(clear_navigation_cache)
 
 
 @receiver(post_save)

@@ -1,4 +1,7 @@
+from contextlib import contextmanager
+
 import pytest
+from django.db import connection
 
 from tests.factories import make_user
 
@@ -47,3 +50,46 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or database['NAME']}"
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Make changes as one committed transaction: what ran on commit is then done."""
+
+    @contextmanager
+    def committing():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        connection.run_on_commit.clear()
+
+    return committing
+
+
+def redis_url():
+    import redis
+
+    url = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.2).ping()
+    except redis.RedisError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
+    return url
+
+
+@pytest.fixture
+def redis_cache(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "metro.cache.ResilientRedisCache",
+            "LOCATION": redis_url(),
+            "KEY_PREFIX": "metro-tests",
+        }
+    }
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    from metro import pagecache
+
+    pagecache.reset()
+    yield caches["default"]
+    caches["default"].clear()
