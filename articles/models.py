@@ -389,6 +389,7 @@ class Article(models.Model):
             kwargs["update_fields"] = {*update_fields, "body_text"}
         self.fill_publication_times()
         stored = self._stored_state()
+        self._was_published = bool(stored and stored["status"] == self.Status.PUBLISHED)
         former_slug = stored["slug"] if stored and stored["slug"] != self.slug else None
         if stored and self._revises(stored):
             self.revised_at = timezone.now()
@@ -468,6 +469,14 @@ class Article(models.Model):
 
     def get_preview_url(self):
         return reverse("articles:preview", kwargs={"pk": self.pk})
+
+    def changes_public_pages(self):
+        """Whether saving the story, or changing its byline or links, changes a page
+        readers can see. Not for a story that is a draft and was one before its last
+        save: editors saving drafts leave the cached pages alone. A published story
+        counts even before its time comes, since cached pages expire when it is due.
+        (Unpublishing is a save, and counts: the story was published before it.)"""
+        return self.status == self.Status.PUBLISHED or getattr(self, "_was_published", False)
 
     @property
     def is_live(self):

@@ -1,8 +1,9 @@
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from taggit.models import TaggedItem
 
-from articles.models import Section
+from articles.models import Article, Authorship, FormerSlug, Section
 from metro import pagecache
 from metro.context_processors import clear_navigation_cache
 from metro.models import SisterLink, SisterSite
@@ -37,4 +38,18 @@ def public_content_changed(sender, **kwargs):
     if sender._meta.app_label in PUBLIC_APPS:
         if "action" in kwargs and not kwargs["action"].startswith("post_"):
             return
+        if kwargs["signal"] is not post_delete and not changes_public_pages(kwargs["instance"]):
+            return
         pagecache.content_changed()
+
+
+def changes_public_pages(instance):
+    """False for a draft story (saved, tagged, relinked, given a byline) that was a
+    draft before: no public page shows it. Anything else counts, and so does every
+    deletion (the receiver does not ask)."""
+    story = instance if isinstance(instance, Article) else None
+    if isinstance(instance, (Authorship, FormerSlug)):
+        story = instance.article
+    elif isinstance(instance, TaggedItem) and instance.content_type.model_class() is Article:
+        story = Article.objects.filter(pk=instance.object_id).first()
+    return story is None or story.changes_public_pages()

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Authorship
 from metro import pagecache
 from tests.factories import (
     make_article,
@@ -175,6 +175,44 @@ def test_every_page_showing_a_story_is_fresh_after_it_changes(client, story, com
             assert response.status_code == 404
         else:
             assert story.get_absolute_url() not in text, path
+
+
+def test_an_editor_working_on_a_draft_leaves_the_cached_pages_in_place(client, story, commit):
+    paths = addresses(story)
+    with commit():
+        draft = make_article(section=story.section, headline="Still being written")
+    prime(client, paths)
+
+    with commit():
+        draft.headline = "Still being written, second pass"
+        draft.save()
+        draft.tags.add("thrillers")
+        draft.people.add(story.people.get())
+        draft.films.add(story.films.get())
+        Authorship.objects.create(article=draft, person=story.authors.get())
+
+    for path in paths:
+        assert fetch(client, path)[1] == 0, path
+
+
+@pytest.mark.parametrize("when", ["now", "later"])
+def test_a_draft_published_or_scheduled_makes_the_pages_fresh(client, story, commit, when):
+    paths = addresses(story)
+    with commit():
+        draft = make_article(section=story.section, headline="Ready to go")
+        draft.tags.add("thrillers")
+    prime(client, paths)
+
+    with commit():
+        draft.status = Article.Status.PUBLISHED
+        draft.publish_at = timezone.now() + (timedelta(0) if when == "now" else timedelta(hours=1))
+        draft.save()
+
+    home = page_text(client.get("/"))
+    assert ("Ready to go" in home) == (when == "now")
+    if when == "later":
+        with time_machine.travel(timezone.now() + timedelta(hours=2), tick=False):
+            assert "Ready to go" in page_text(client.get("/"))
 
 
 def test_pages_are_fresh_after_a_person_film_image_or_section_changes(client, story, commit):
