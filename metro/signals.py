@@ -17,8 +17,9 @@ PUBLIC_APPS = {"articles", "people", "films", "media", "metro", "taggit"}
 @receiver([post_save, post_delete], sender=SisterSite)
 @receiver([post_save, post_delete], sender=SisterLink)
 def sister_sites_changed(sender, **kwargs):
-    """Pages show the sister-site blocks from the cache: any change to sites or links clears it."""
-    clear_cache()
+    """Pages show the sister-site blocks from the cache: any change to sites or links clears
+    it once committed (cleared sooner, a page could cache the block as it was)."""
+    transaction.on_commit(clear_cache)
 
 
 @receiver([post_save, post_delete], sender=Section)

@@ -168,7 +168,7 @@ def test_the_block_is_served_from_the_cache_after_the_first_page(django_assert_n
         "reorder the sites",
     ],
 )
-def test_any_change_to_sites_or_links_clears_the_cached_block(settings, change):
+def test_any_change_to_sites_or_links_clears_the_cached_block(settings, commit, change):
     settings.SISTER_LINKS_PER_SITE = 1
     site = make_sister_site(name="Plated", order=1)
     other = make_sister_site(name="Courtside", order=2)
@@ -178,32 +178,33 @@ def test_any_change_to_sites_or_links_clears_the_cached_block(settings, change):
     before = render("sister_sites")
     assert "Old headline" in before
 
-    if change == "add a link":
-        make_sister_link(site, title="Breaking headline", published_at=days_ago(0))
-        expected, gone = "Breaking headline", "Old headline"
-    elif change == "hide a link":
-        old.hidden = True
-        old.save()
-        expected, gone = "Older headline", "Old headline"
-    elif change == "delete a link":
-        old.delete()
-        expected, gone = "Older headline", "Old headline"
-    elif change == "pin a link":
-        older.pinned = True
-        older.save()
-        expected, gone = "Older headline", "Old headline"
-    elif change == "deactivate the site":
-        site.active = False
-        site.save()
-        expected, gone = "Courtside headline", "Old headline"
-    elif change == "rename the site":
-        site.name = "Plated Daily"
-        site.save()
-        expected, gone = "Plated Daily", None
-    else:
-        site.order = 3
-        site.save()
-        expected, gone = "Courtside headline", None
+    with commit():
+        if change == "add a link":
+            make_sister_link(site, title="Breaking headline", published_at=days_ago(0))
+            expected, gone = "Breaking headline", "Old headline"
+        elif change == "hide a link":
+            old.hidden = True
+            old.save()
+            expected, gone = "Older headline", "Old headline"
+        elif change == "delete a link":
+            old.delete()
+            expected, gone = "Older headline", "Old headline"
+        elif change == "pin a link":
+            older.pinned = True
+            older.save()
+            expected, gone = "Older headline", "Old headline"
+        elif change == "deactivate the site":
+            site.active = False
+            site.save()
+            expected, gone = "Courtside headline", "Old headline"
+        elif change == "rename the site":
+            site.name = "Plated Daily"
+            site.save()
+            expected, gone = "Plated Daily", None
+        else:
+            site.order = 3
+            site.save()
+            expected, gone = "Courtside headline", None
 
     after = render("sister_sites")
     assert expected in after
