@@ -1,21 +1,20 @@
 from urllib.parse import quote, urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from articles.models import Article, Authorship, json_list
+from articles.models import Article
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
-from films.models import Film
+from articles.story_details import load_story_details, with_story_details
 from metro.context_processors import navigation_sections
 from metro.seo import meta
 from metro.seo.conditional import LastModifiedMixin, newest
-from people.models import Person, PersonLink
+from people.models import Person
 
 
 class ArticleMixin:
@@ -138,64 +137,6 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *(person.updated_at for person in article.people.all()),
             *(film.updated_at for film in article.films.all()),
         )
-
-
-def with_story_details(queryset):
-    """The story with its section, hero image and tags (as JSON on its row); then
-    load_story_details() reads the rest its page shows."""
-    return queryset.select_related("section", "hero_image").with_tag_data()
-
-
-def load_story_details(article):
-    """Give `article.tags.all()`, `.authorships.all()` (each person's `links.all()`
-    ready), `.people.all()` and `.films.all()` without further queries, as
-    prefetch_related would have, in three short queries.
-
-    The tags come from the JSON list with_story_details() fetched, and the bylines'
-    links as JSON on their rows. Plain queries rather than prefetch_related: its
-    machinery cost more than the queries themselves (2.3 ms a story page at 100,000
-    stories).
-    """
-    tags = sorted(
-        (Tag(pk=pk, name=name, slug=slug) for pk, name, slug in article.tag_data or []),
-        key=lambda tag: tag.name.casefold(),
-    )
-    prefetched(article, "tags", Tag.objects.filter(pk__in=[tag.pk for tag in tags]), tags)
-
-    authorships = (
-        Authorship.objects.filter(article=article)
-        .select_related("person")
-        .annotate(
-            link_data=json_list(
-                PersonLink.objects.filter(person=OuterRef("person")), "order", "pk", "label", "url"
-            )
-        )
-    )
-    for authorship in authorships:
-        authorship.article = article
-        person = authorship.person
-        entries = sorted(authorship.link_data or [], key=lambda entry: (entry[0], entry[1]))
-        links = [
-            PersonLink(pk=pk, person=person, order=order, label=label, url=url)
-            for order, pk, label, url in entries
-        ]
-        prefetched(person, "links", PersonLink.objects.filter(person=person), links)
-    prefetched(article, "authorships", authorships, list(authorships))
-
-    people = Person.objects.filter(articles=article).select_related("portrait")
-    prefetched(article, "people", people, list(people))
-    films = Film.objects.filter(articles=article).select_related("platform", "poster")
-    prefetched(article, "films", films, list(films))
-    return article
-
-
-def prefetched(instance, name, queryset, objects):
-    """Store `objects` as the result of `instance.<name>.all()`, the way prefetch_related does."""
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    if not hasattr(instance, "_prefetched_objects_cache"):
-        instance._prefetched_objects_cache = {}
-    instance._prefetched_objects_cache[name] = queryset
 
 
 SHARE_TARGETS = [

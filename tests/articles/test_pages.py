@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article, Authorship
-from articles.views import load_story_details, with_story_details
+from articles.story_details import load_story_details, with_story_details
 from tests.factories import (
     make_article,
     make_film,

@@ -1,0 +1,198 @@
+"""Everything a story page shows beside the story's own row, read with that row.
+
+with_story_details() adds three JSON lists to the story's query: the byline
+(each person with their links), the people in the story (with portraits) and the
+films (with platform and poster). load_story_details() turns them into the model
+instances the templates and cards use, so `article.authorships.all()`,
+`.people.all()`, `.films.all()` and `.tags.all()` cost no query. One query
+instead of four: at 100,000 stories the ORM spent more building and reading the
+three small queries than the database spent answering them.
+
+The lists are written as SQL for PostgreSQL and SQLite, ordered as each model's
+Meta.ordering orders it there, and hold whole rows, so the instances are the
+same as the ORM would have made.
+"""
+
+from datetime import UTC
+from functools import cache
+
+from django.db import models
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.timezone import is_naive, make_aware
+from taggit.models import Tag
+
+from articles.models import Article, Authorship
+from films.models import Film, Platform
+from media.models import Image
+from people.models import Person, PersonLink
+
+
+def with_story_details(queryset):
+    """The story with its section, hero image, tags (as JSON on its row) and the JSON
+    lists load_story_details() reads."""
+    return (
+        queryset.select_related("section", "hero_image")
+        .with_tag_data()
+        .annotate(
+            byline_rows=_DetailList("byline"),
+            people_rows=_DetailList("people"),
+            film_rows=_DetailList("films"),
+        )
+    )
+
+
+def load_story_details(article):
+    """Give the story its tags, byline, people and films as prefetch_related would have."""
+    db = article._state.db
+    tags = sorted(
+        (Tag(pk=pk, name=name, slug=slug) for pk, name, slug in article.tag_data or []),
+        key=lambda tag: tag.name.casefold(),
+    )
+    prefetched(article, "tags", Tag.objects.filter(pk__in=[tag.pk for tag in tags]), tags)
+
+    authorships = []
+    for authorship_row, person_row, link_rows in article.byline_rows or []:
+        authorship = _instance(Authorship, authorship_row, db)
+        person = _instance(Person, person_row, db)
+        links = [_instance(PersonLink, row, db) for row in link_rows or []]
+        for link in links:
+            link._state.fields_cache["person"] = person
+        prefetched(person, "links", PersonLink.objects.filter(person=person), links)
+        authorship._state.fields_cache.update(article=article, person=person)
+        authorships.append(authorship)
+    prefetched(article, "authorships", Authorship.objects.filter(article=article), authorships)
+
+    people = []
+    for person_row, portrait_row in article.people_rows or []:
+        person = _instance(Person, person_row, db)
+        person._state.fields_cache["portrait"] = portrait_row and _instance(Image, portrait_row, db)
+        people.append(person)
+    prefetched(article, "people", Person.objects.filter(articles=article), people)
+
+    films = []
+    for film_row, platform_row, poster_row in article.film_rows or []:
+        film = _instance(Film, film_row, db)
+        film._state.fields_cache["platform"] = platform_row and _instance(
+            Platform, platform_row, db
+        )
+        film._state.fields_cache["poster"] = poster_row and _instance(Image, poster_row, db)
+        films.append(film)
+    prefetched(article, "films", Film.objects.filter(articles=article), films)
+    return article
+
+
+def prefetched(instance, name, queryset, objects):
+    """Store `objects` as the result of `instance.<name>.all()`, the way prefetch_related does."""
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[name] = queryset
+
+
+def _instance(model, row, db):
+    """The model instance of a JSON object keyed by column names, as from_db makes it."""
+    fields = model._meta.concrete_fields
+    values = [_python_value(field, row[field.column]) for field in fields]
+    return model.from_db(db, [field.attname for field in fields], values)
+
+
+def _python_value(field, value):
+    if value is None:
+        return None
+    if isinstance(field, models.DateTimeField):
+        moment = parse_datetime(value)
+        # SQLite keeps UTC without an offset; PostgreSQL's JSON carries one.
+        return make_aware(moment, UTC) if is_naive(moment) else moment
+    if isinstance(field, models.DateField):
+        return parse_date(value)
+    if isinstance(field, models.BooleanField):
+        return bool(value)
+    return value
+
+
+class _DetailList(models.Expression):
+    """One of the story page's JSON lists (see _detail_sql), for the story of the outer row."""
+
+    output_field = models.JSONField()
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def as_sql(self, compiler, connection):
+        story = f"{compiler.quote_name(compiler.query.base_table)}.{compiler.quote_name('id')}"
+        return _detail_sql(self.kind, connection.vendor == "postgresql").format(story=story), ()
+
+
+@cache
+def _detail_sql(kind, postgresql):
+    """SQL for a JSON list of whole rows, ordered as Meta.ordering orders them; `{story}`
+    stands for the story's id."""
+    sql = _JSONSql(postgresql)
+    person = sql.row(Person, "p")
+    if kind == "byline":
+        links = sql.rows(
+            sql.row(PersonLink, "l"),
+            f"FROM {PersonLink._meta.db_table} l WHERE l.person_id = p.id",
+            "l.{order}, l.id".format(order=sql.quote("order")),
+        )
+        return sql.rows(
+            sql.array(sql.row(Authorship, "a"), person, links),
+            f"FROM {Authorship._meta.db_table} a JOIN {Person._meta.db_table} p "
+            "ON p.id = a.person_id WHERE a.article_id = {story}",
+            "a.{order}, a.id".format(order=sql.quote("order")),
+        )
+    if kind == "people":
+        return sql.rows(
+            sql.array(person, sql.optional(Image, "i")),
+            f"FROM {Article.people.through._meta.db_table} s "
+            f"JOIN {Person._meta.db_table} p ON p.id = s.person_id "
+            f"LEFT JOIN {Image._meta.db_table} i ON i.id = p.portrait_id "
+            "WHERE s.article_id = {story}",
+            "p.name, p.id",
+        )
+    return sql.rows(
+        sql.array(sql.row(Film, "f"), sql.optional(Platform, "pl"), sql.optional(Image, "i")),
+        f"FROM {Article.films.through._meta.db_table} s "
+        f"JOIN {Film._meta.db_table} f ON f.id = s.film_id "
+        f"LEFT JOIN {Platform._meta.db_table} pl ON pl.id = f.platform_id "
+        f"LEFT JOIN {Image._meta.db_table} i ON i.id = f.poster_id "
+        "WHERE s.article_id = {story}",
+        "f.release_date DESC, f.title, f.id",
+    )
+
+
+class _JSONSql:
+    """The JSON functions of PostgreSQL or SQLite, for _detail_sql."""
+
+    def __init__(self, postgresql):
+        self.postgresql = postgresql
+
+    def quote(self, name):
+        return f'"{name}"'
+
+    def row(self, model, alias):
+        pairs = ", ".join(
+            f"'{field.column}', {alias}.{self.quote(field.column)}"
+            for field in model._meta.concrete_fields
+        )
+        return f"{'jsonb_build_object' if self.postgresql else 'json_object'}({pairs})"
+
+    def optional(self, model, alias):
+        """The row, or null when the LEFT JOIN found none."""
+        return f"CASE WHEN {alias}.id IS NULL THEN NULL ELSE {self.row(model, alias)} END"
+
+    def array(self, *items):
+        return f"{'jsonb_build_array' if self.postgresql else 'json_array'}({', '.join(items)})"
+
+    def rows(self, item, source, ordering):
+        """A JSON array of `item` for each row of `source`, in `ordering`; never null."""
+        if self.postgresql:
+            return f"(SELECT COALESCE(jsonb_agg({item} ORDER BY {ordering}), '[]') {source})"
+        # SQLite aggregates rows in the order a subquery gives them; json() keeps the
+        # result JSON rather than text when it is nested in another JSON value.
+        return (
+            f"json((SELECT json_group_array(json(item)) FROM "
+            f"(SELECT {item} AS item {source} ORDER BY {ordering})))"
+        )
