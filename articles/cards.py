@@ -17,6 +17,7 @@ is our own constant markup.
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from media.pictures import escape_html as e
 from media.pictures import picture_html
@@ -50,9 +51,7 @@ def article_card(article, *, variant="", heading_level=3, hide_section=False):
     standfirst = ""
     if variant != "compact":
         standfirst = f'<p class="card__standfirst">{e(article.standfirst)}</p>'
-    names = [entry.name for entry in article.byline_names]
-    byline = f'<span class="card__byline">{e(join_names(names))}</span> · ' if names else ""
-    iso, shown = card_date(article.publish_at)
+    meta = byline_and_date(article, "card")
     return mark_safe(  # noqa: S308 - every value is escaped above or below
         f'<article class="card{variant_class}">\n  {picture}\n  <div class="card__body">\n'
         f"    {kicker}\n"
@@ -60,7 +59,7 @@ def article_card(article, *, variant="", heading_level=3, hide_section=False):
         f"{e(article.headline)}</a></h{level}>\n"
         f"    {standfirst}\n"
         f'    <p class="card__meta">\n'
-        f'      {byline}<time datetime="{e(iso)}">{e(shown)}</time>\n'
+        f"      {meta}\n"
         "    </p>\n  </div>\n</article>\n"
     )
 
@@ -72,11 +71,7 @@ def search_result(article):
     snippet = ""
     if article.snippet:
         snippet = f'<p class="search-result__snippet">{e(article.snippet)}</p>'
-    names = [entry.name for entry in article.byline_names]
-    byline = (
-        f'<span class="search-result__byline">{e(join_names(names))}</span> · ' if names else ""
-    )
-    iso, shown = card_date(article.publish_at)
+    meta = byline_and_date(article, "search-result")
     picture = ""
     if article.hero_image:
         image = picture_html(
@@ -94,28 +89,28 @@ def search_result(article):
         f"{e(article.headline)}</a></h2>\n"
         f"    {snippet}\n"
         '    <p class="search-result__meta">\n'
-        f'      {byline}<time datetime="{e(iso)}">{e(shown)}</time>\n'
+        f"      {meta}\n"
         "    </p>\n  </div>\n"
         f"  {picture}\n</article>\n"
     )
 
 
-def article_cards(articles, **options):
+def article_cards(articles, *, variant="", heading_level=3, hide_section=False):
     """Cards for several stories, each with the same options as article_card()."""
-    return mark_safe("".join([article_card(article, **options) for article in articles]))  # noqa: S308
+    cards = [
+        article_card(
+            article, variant=variant, heading_level=heading_level, hide_section=hide_section
+        )
+        for article in articles
+    ]
+    return mark_safe("".join(cards))  # noqa: S308 - each card escapes its own values
 
 
 def person_card(person, character=""):
     """A person's card: portrait (or initial), name, and the part they played or what they do."""
-    if person.portrait:
-        portrait = picture_html(
-            person.portrait, "portrait", sizes="8rem", css_class="person-card__portrait"
-        )
-    else:
-        portrait = (
-            '<span class="person-card__portrait person-card__portrait--empty" aria-hidden="true">'
-            f"{e(person.name[:1])}</span>"
-        )
+    portrait = picture_or_placeholder(
+        person.portrait, "portrait", "8rem", "person-card__portrait", person.name[:1]
+    )
     detail = ""
     if character:
         detail = f'<p class="person-card__detail">as {e(character)}</p>'
@@ -131,13 +126,7 @@ def person_card(person, character=""):
 
 def film_card(film):
     """A film's card: poster (or title), title, kind and year, and where and when it is out."""
-    if film.poster:
-        poster = picture_html(film.poster, "poster", sizes="10rem", css_class="film-card__poster")
-    else:
-        poster = (
-            '<span class="film-card__poster film-card__poster--empty" aria-hidden="true">'
-            f"{e(film.title)}</span>"
-        )
+    poster = picture_or_placeholder(film.poster, "poster", "10rem", "film-card__poster", film.title)
     year = f" · {film.release_date.year}" if film.release_date else ""
     release = ""
     if film.platform or film.release_date:
@@ -164,6 +153,21 @@ def film_release(film):
     )
 
 
+def picture_or_placeholder(image, spec, sizes, css_class, text):
+    """The image's picture, or in its place a box holding `text` (an initial, a title)."""
+    if image:
+        return picture_html(image, spec, sizes=sizes, css_class=css_class)
+    return f'<span class="{css_class} {css_class}--empty" aria-hidden="true">{e(text)}</span>'
+
+
+def byline_and_date(article, block):
+    """A card's byline ("A, B and C · ") and time, in the `block`'s classes."""
+    names = [entry.name for entry in article.byline_names]
+    byline = f'<span class="{block}__byline">{e(join_names(names))}</span> · ' if names else ""
+    iso, shown = card_date(article.publish_at)
+    return f'{byline}<time datetime="{e(iso)}">{e(shown)}</time>'
+
+
 def join_names(names):
     """ "A", "A and B", "A, B and C"."""
     if len(names) < 2:
@@ -179,7 +183,3 @@ def card_date(moment):
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
     return moment.isoformat(), f"{MONTHS_3[moment.month].title()} {moment.day}, {moment.year:04d}"
-
-
-def capfirst(text):
-    return text[:1].upper() + text[1:]

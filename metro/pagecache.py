@@ -10,9 +10,10 @@ story is due, and ends then.
 
 With Redis (REDIS_URL) the generation sits beside the pages, shared by every app
 server, and one MGET reads both; each process also keeps the pages it served
-last, and while the generation holds it reads only the generation. With the local-memory cache the pages are per
-process, but the generation is a small file under var/, so a change saved by
-one process is seen at once by every process on the machine.
+last, and while the generation holds it reads only the generation. With the
+local-memory cache the pages are per process, but the generation is a small
+file under var/, so a change saved by one process is seen at once by every
+process on the machine.
 
 Only requests without a session cookie are served from, or stored in, the
 cache: editors always get a freshly rendered page marked private, and what

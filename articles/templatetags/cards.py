@@ -15,36 +15,12 @@ from articles import cards
 
 register = template.Library()
 
-
-@register.simple_tag
-def article_card(article, variant="", heading_level=3, hide_section=False):
-    return cards.article_card(
-        article, variant=variant, heading_level=heading_level, hide_section=hide_section
-    )
-
-
-@register.simple_tag
-def article_cards(articles, variant="", heading_level=3, hide_section=False):
-    return cards.article_cards(
-        articles, variant=variant, heading_level=heading_level, hide_section=hide_section
-    )
-
-
-@register.simple_tag
-def person_card(person, character=""):
-    return cards.person_card(person, character)
-
-
-@register.simple_tag
-def film_card(film):
-    return cards.film_card(film)
-
-
-@register.simple_tag
-def film_release(film):
-    return cards.film_release(film)
-
-
-@register.simple_tag
-def search_result(article):
-    return cards.search_result(article)
+for card in (
+    cards.article_card,
+    cards.article_cards,
+    cards.person_card,
+    cards.film_card,
+    cards.film_release,
+    cards.search_result,
+):
+    register.simple_tag(card)
