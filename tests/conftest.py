@@ -65,23 +65,33 @@ def commit(django_capture_on_commit_callbacks):
     return committing
 
 
-def redis_url():
-    import redis
+@pytest.fixture(scope="session")
+def private_redis():
+    """A redis-server of the suite's own (never the machine's shared one on 6379),
+    started on first use and stopped when the run ends."""
+    from bench.private_services import PrivateRedis, ServiceUnavailable
 
-    url = "redis://127.0.0.1:6379/14"
+    server = PrivateRedis()
     try:
-        redis.Redis.from_url(url, socket_connect_timeout=0.2).ping()
-    except redis.RedisError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379 (.ci/run starts it)")
-    return url
+        server.start()
+    except ServiceUnavailable as error:
+        server.close()
+        pytest.skip(f"{error} (apt-get install redis-server)")
+    yield server
+    server.close()
 
 
 @pytest.fixture
-def redis_cache(settings):
+def redis_url(private_redis):
+    return private_redis.url
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
     settings.CACHES = {
         "default": {
             "BACKEND": "metro.cache.ResilientRedisCache",
-            "LOCATION": redis_url(),
+            "LOCATION": redis_url,
             "KEY_PREFIX": "metro-tests",
         }
     }
