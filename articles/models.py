@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
-from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from articles.richtext import body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
 from media.paths import fast_reverse
+from metro.tags import BoundedTaggableManager
 
 # Changes to these fields of a live story are revisions readers are told about.
 REVISED_FIELDS = ("headline", "standfirst", "body")
@@ -285,7 +285,9 @@ class Article(models.Model):
     hero_caption = models.TextField(
         blank=True, help_text="Replaces the image's own caption on this story only."
     )
-    tags = TaggableManager(blank=True, help_text="Comma-separated. Each tag gets its own page.")
+    tags = BoundedTaggableManager(
+        blank=True, help_text="Comma-separated. Each tag gets its own page."
+    )
     people = models.ManyToManyField(
         "people.Person",
         blank=True,

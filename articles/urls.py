@@ -1,14 +1,17 @@
 from django.urls import path, register_converter
 
 from articles import feeds, views
+from metro.tags import UnicodeSlugConverter
 
 app_name = "articles"
 
 register_converter(feeds.FeedKindConverter, "feedkind")
+# Tags' slugs keep the letters of every script (metro.tags).
+register_converter(UnicodeSlugConverter, "tagslug")
 
 urlpatterns = [
     path("preview/articles/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
-    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("tags/<tagslug:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("search/", views.SearchView.as_view(), name="search"),
     # Feeds, <kind> being "rss" or "atom"; before the section fronts take "feeds/".
@@ -18,7 +21,7 @@ urlpatterns = [
         feeds.SectionFeed.as_view(),
         name="section_feed",
     ),
-    path("feeds/tags/<slug:slug>/<feedkind:kind>/", feeds.TagFeed.as_view(), name="tag_feed"),
+    path("feeds/tags/<tagslug:slug>/<feedkind:kind>/", feeds.TagFeed.as_view(), name="tag_feed"),
     path(
         "feeds/authors/<slug:slug>/<feedkind:kind>/",
         feeds.AuthorFeed.as_view(),

@@ -1,16 +1,16 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from media.inspection import inspect_image
 from media.renditions import Renditions
+from metro.tags import BoundedTaggableManager, SlugRule
 
 unit_interval = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
-class Keyword(TagBase):
+class Keyword(SlugRule, TagBase):
     """A library keyword for finding images; kept apart from the stories' public tags."""
 
     class Meta:
@@ -62,7 +62,7 @@ class Image(models.Model):
         validators=unit_interval,
         help_text="Vertical centre of interest, 0 (top) to 1 (bottom).",
     )
-    tags = TaggableManager(
+    tags = BoundedTaggableManager(
         "keywords",
         through=TaggedImage,
         blank=True,

@@ -30,6 +30,7 @@ from django.conf import settings as django_settings
 from django.db import transaction
 from django.http.request import split_domain_port, validate_host
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
@@ -79,7 +80,9 @@ PRECONDITIONS = {"If-Match", "If-Unmodified-Since"}
 LIVE_STORY = "big-premiere"
 FORMER_SLUG = "old-premiere"
 SECTIONS = ["film", "tv"]
-TAGS = ["netflix", "thrillers", "embargoed"]
+TAGS = ["netflix", "thrillers", "embargoed", "beyonce", "東京", "c-plus-plus", "greater-than-sign"]
+# Tags as an entertainment desk types them; each gets an address (metro.tags).
+UNICODE_TAGS = ["Beyoncé", "Amélie", "Pokémon", "東京", "C++", ">"]
 PEOPLE = ["jane-writer", "sam-star", "nobody-yet"]
 FILMS = ["the-film", "untitled"]
 SITEMAP_SECTIONS = ["articles", "sections", "tags", "people", "films"]
@@ -125,7 +128,7 @@ def newsroom(db):
         featured=True,
         publish_at=now - timedelta(hours=1),
     )
-    story.tags.add("Netflix", "Thrillers")
+    story.tags.add("Netflix", "Thrillers", *UNICODE_TAGS)
     story.people.add(star)
     story.films.add(film)
     story.slug = LIVE_STORY  # The former slug now redirects here.
@@ -140,7 +143,7 @@ def newsroom(db):
             publish_at=now - timedelta(days=n),
         ).tags.add("Netflix")
     draft = make_article(section=film_section, slug="secret-draft", headline="Embargoed scoop")
-    draft.tags.add("Embargoed")
+    draft.tags.add("Embargoed", "Embargoed café")
     rendition = hero.renditions.largest("hero", "jpeg")
     pages = {
         name: address.format(rendition=rendition.url, draft=draft.pk)
@@ -158,6 +161,9 @@ PAGES = {
     "story": f"/film/{LIVE_STORY}/",
     "moved story": f"/film/{FORMER_SLUG}/",
     "tag": "/tags/netflix/",
+    "unicode tag": "/tags/%E6%9D%B1%E4%BA%AC/",
+    "accented tag": "/tags/beyonce/",
+    "symbol tag": "/tags/greater-than-sign/",
     "author": "/authors/jane-writer/",
     "person": "/people/sam-star/",
     "film": "/films/the-film/",
@@ -167,6 +173,7 @@ PAGES = {
     "site feed (Atom)": "/feeds/atom/",
     "section feed": "/feeds/sections/film/rss/",
     "tag feed": "/feeds/tags/netflix/atom/",
+    "unicode tag feed": "/feeds/tags/%E6%9D%B1%E4%BA%AC/rss/",
     "author feed": "/feeds/authors/jane-writer/rss/",
     "robots.txt": "/robots.txt",
     "sitemap index": "/sitemap.xml",
@@ -644,6 +651,52 @@ def test_any_slug_in_every_route(newsroom, route, segment, how, method):
     response = check(fetch(path, method=method))
     if route == "preview":  # Anonymous readers are sent to log in, whatever the story.
         assert response.status_code in {302, 404}
+
+
+# Tag names as editors type them: any letters, symbols, marks and spaces, up to the
+# column's 100 characters; not control characters, which the form refuses
+# (tests/articles/test_tags.py).
+TAG_CHARACTERS = st.characters(exclude_categories=["Cc", "Cs"])
+tag_names = (
+    st.one_of(
+        st.sampled_from(UNICODE_TAGS + ["C#", "Disney+", "🎬", "&", "---", "_", "Beyonce\u0301"]),
+        st.text(TAG_CHARACTERS, min_size=1, max_size=100),
+        st.text(st.characters(codec="latin-1", exclude_categories=["Cc"]), min_size=1, max_size=30),
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@fuzz(60)
+@given(names=st.lists(tag_names, min_size=1, max_size=3))
+@example(names=["Beyoncé", "東京"])
+@example(names=["C++", "c"])
+@example(names=["x" * 100, "x" * 99 + "y"])
+def test_any_tag_name_gives_working_pages(newsroom, editor, names):
+    """A story tagged with anything: its page, its preview, the tag pages and feeds and the
+    tags sitemap answer 200, each tag at its own address."""
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    savepoint = transaction.savepoint_create()
+    try:
+        newsroom.story.tags.add(*names)
+        newsroom.draft.tags.add(*names)
+        tags = list(newsroom.story.tags.all())
+        assert len({tag.slug for tag in tags}) == len(tags)
+        story_page = check(fetch(f"/film/{LIVE_STORY}/"))
+        assert story_page.status_code == 200
+        for tag in tags:
+            address = reverse("articles:tag", args=[tag.slug])
+            assert f'href="{address}"'.encode() in story_page.content
+            assert check(fetch(address)).status_code == 200
+            feed = reverse("articles:tag_feed", args=[tag.slug, "atom"])
+            assert check(fetch(feed)).status_code == 200
+        assert check(fetch("/sitemap-tags.xml")).status_code == 200
+        preview = check(fetch(f"/preview/articles/{newsroom.draft.pk}/", client=client))
+        assert preview.status_code == 200
+    finally:
+        transaction.savepoint_rollback(savepoint)
 
 
 # The rendition route: /images/<id>/<key>/<spec>-<width>.<format>. Each example

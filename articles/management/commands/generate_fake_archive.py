@@ -37,6 +37,7 @@ from films.models import Credit, Film, Genre, Platform
 from media.models import Image
 from metro import pagecache
 from metro.demo.sections import SECTIONS
+from metro.tags import tag_slug
 from people.models import Person
 
 ARCHIVE_YEARS = 10
@@ -433,7 +434,7 @@ class ArchiveGenerator:
         taken = set(Tag.objects.values_list("slug", flat=True))
         new = []
         for name in names:
-            slug = slugify(name)
+            slug = tag_slug(name)
             if name not in existing and slug not in taken:
                 new.append(Tag(name=name, slug=slug))
                 taken.add(slug)
