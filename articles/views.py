@@ -11,6 +11,7 @@ from articles.models import Article
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from articles.story_details import load_story_details, with_story_details
+from metro import pagecache
 from metro.context_processors import navigation_sections
 from metro.seo import meta
 from metro.seo.conditional import LastModifiedMixin, newest
@@ -31,6 +32,7 @@ class ArchiveListView(ArticleMixin, ListView):
 
     paginate_by = 20
     paginator_class = ArchivePaginator
+    page_cache_parameters = {"page": pagecache.page_number_parameter}
 
 
 class SectionView(ArchiveListView):
@@ -220,6 +222,10 @@ class SearchView(ArticleMixin, ListView):
 
     paginate_by = 20
     template_name = "articles/search.html"
+    page_cache_parameters = {"q": clean_query, "page": pagecache.page_number_parameter}
+    # Any text is a search of its own: the page cache stores at most this many
+    # search pages in any PAGE_CACHE_SECONDS, so no client can fill it.
+    page_cache_limit = 300
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))

@@ -18,6 +18,16 @@ process on the machine.
 Only requests without a session cookie are served from, or stored in, the
 cache: editors always get a freshly rendered page marked private, and what
 they see never reaches a reader.
+
+A page is keyed by its address and by the query parameters its view reads, and
+by nothing else: a view declares them, each with the function that gives its
+canonical value (`page_cache_parameters`, or the `keyed_by` decorator), and a
+reader's request reaches the view with those parameters alone, canonical, so the
+page rendered is the page stored. `?page=02&junk=1` is `?page=2`; `?page=1` is the
+page without one; a value the view will refuse (`?page=abc`) is neither served
+from nor stored in the cache. A view whose parameters are free text (search)
+also says how many pages it may store per PAGE_CACHE_SECONDS (`page_cache_limit`),
+so no client can make the cache hold more than that.
 """
 
 import contextlib
@@ -30,20 +40,24 @@ import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.paginator import InvalidPage
 from django.db import transaction
 from django.db.models import Min
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
+from metro.pagination import page_number
+
 GENERATION_KEY = "pages:generation"
-# Parameters that only say where a reader came from: the page is the same without them.
-TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"}
+# Counts the pages a view with a page_cache_limit stored in this PAGE_CACHE_SECONDS.
+STORED_KEY = "pages:stored:"
 CACHEABLE_STATUSES = {200}
 HEADERS_NOT_KEPT = {"set-cookie", "date"}
 # With Redis, each process keeps the pages it served last, up to this many bytes.
@@ -210,14 +224,80 @@ def _start_generation():
     generations().start()
 
 
-def page_key(request):
-    query = [
+def keyed_by(*, limit=None, **parameters):
+    """Declare on a view function the query parameters its page reads (see the module's
+    docstring); class-based views set `page_cache_parameters` and `page_cache_limit`."""
+
+    def declare(view):
+        view.page_cache_parameters = parameters
+        view.page_cache_limit = limit
+        return view
+
+    return declare
+
+
+def page_number_parameter(value):
+    """`page=` as the paginators read it: "02" is "2"; page 1 is the page without one."""
+    if value == "":
+        return ""
+    try:
+        number = page_number(value)
+    except InvalidPage as error:
+        raise ValueError(value) from error
+    return "" if number == 1 else str(number)
+
+
+class PageView(NamedTuple):
+    """What the page cache knows of the view behind an address."""
+
+    name: str
+    parameters: dict
+    limit: int | None
+
+
+def page_view(request):
+    """The view that answers `request`, or None for an address no view answers."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", match.func)
+    return PageView(
+        f"{view.__module__}.{view.__qualname__}",
+        getattr(view, "page_cache_parameters", {}),
+        getattr(view, "page_cache_limit", None),
+    )
+
+
+def canonical_query(request, parameters):
+    """The parameters the view reads, canonical and in order, as a QueryDict; raises
+    ValueError when one has a value the view would refuse (it then answers uncached)."""
+    pairs = [
         (name, value)
-        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-        if name not in TRACKING_PARAMETERS and not name.startswith("utm_")
+        for name, canonical in sorted(parameters.items())
+        if name in request.GET and (value := canonical(request.GET[name]))
     ]
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(sorted(query))}"
+    return QueryDict(urlencode(pairs))
+
+
+def page_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{request.GET.urlencode()}"
     return "page:" + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+
+
+def may_store(view):
+    """Whether a page of `view` may be stored: always, unless the view has a limit and
+    has stored that many pages in the last PAGE_CACHE_SECONDS or so. Every page expires
+    PAGE_CACHE_SECONDS after it was stored, so at most twice the limit are kept at once."""
+    if view.limit is None:
+        return True
+    counter = STORED_KEY + view.name
+    cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        stored = cache.incr(counter)
+    except ValueError:  # The counter expired in between.
+        return False
+    return stored is not None and stored <= view.limit
 
 
 def is_editor(request):
@@ -274,12 +354,14 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds:
-            response = self.get_response(request)
-            if storable(request, response):
-                shared_cache_control(response)
-            return response
-
+        view = page_view(request) if seconds else None
+        if view is None:
+            return self.uncached(request)
+        try:
+            # The view sees what the key says, so the page rendered is the page stored.
+            request.GET = canonical_query(request, view.parameters)
+        except ValueError:
+            return self.uncached(request)
         key = page_key(request)
         store = generations()
         generation, entry = store.lookup(key)
@@ -294,7 +376,14 @@ class PageCacheMiddleware:
             shared_cache_control(response)
             if not response.has_header("ETag"):
                 set_response_etag(response)  # Kept with the page, not hashed on every hit.
-            store.save(key, stored_entry(generation, response, seconds), seconds)
+            if may_store(view):
+                store.save(key, stored_entry(generation, response, seconds), seconds)
+        return response
+
+    def uncached(self, request):
+        response = self.get_response(request)
+        if storable(request, response):
+            shared_cache_control(response)
         return response
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles.models import Article
+from metro import pagecache
 from metro.seo.conditional import newest
 from metro.seo.origin import absolute_url, site_origin
 from metro.seo.sitemaps import image_entry, sitemaps
@@ -33,6 +34,7 @@ def sitemap_index(request):
     return response
 
 
+@pagecache.keyed_by(p=pagecache.page_number_parameter)
 def sitemap(request, section):
     """/sitemap-<section>.xml?p=N: one page of one section (404 for others)."""
     return sitemap_views.sitemap(

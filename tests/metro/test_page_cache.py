@@ -512,3 +512,116 @@ def test_without_redis_the_sister_block_is_fresh_in_every_process(client, story,
     pagecache.FileGenerations(pagecache.generations().path).start()
 
     assert "Changed in another process" in page_text(client.get(story.get_absolute_url()))
+
+
+# Query strings a stranger can add to any address; none changes what a page shows.
+JUNK_QUERIES = [
+    "?junk={n}",
+    "?utm_source=fuzz{n}&fbclid={n}",
+    "?page=1&x{n}=",
+    "?page=01&cachebust={n}",
+    "?q=night+{n}",
+    "?{n}",
+    "?page=1&page=1&n={n}",
+    "?%00={n}&%ff=%ff",
+    "?page=&sort=-{n}",
+]
+
+
+def kept_pages(redis_url):
+    """How many pages the private Redis holds."""
+    import redis
+
+    with redis.Redis.from_url(redis_url) as client:
+        return len(client.keys("*:page:*"))
+
+
+@pytest.fixture
+def two_pages(story, commit):
+    """The story's section has two pages of stories."""
+    with commit():
+        for n in range(25):
+            make_article(live=True, section=story.section, headline=f"Filler {n}")
+    return story.section.get_absolute_url()
+
+
+def test_junk_query_parameters_are_served_from_the_page_without_them(
+    client, story, two_pages, redis_cache, redis_url
+):
+    section = two_pages
+    pages = ["/", section, f"{section}?page=2", story.get_absolute_url(), "/tags/thrillers/"]
+    clean = {path: client.get(path).content for path in pages}
+    kept = kept_pages(redis_url)
+
+    for n in range(60):
+        for path in ["/", section, story.get_absolute_url(), "/tags/thrillers/"]:
+            response, queries = fetch(
+                client, path + JUNK_QUERIES[n % len(JUNK_QUERIES)].format(n=n)
+            )
+            assert response.status_code == 200 and queries == 0
+            assert response.content == clean[path]
+        response, queries = fetch(client, f"{section}?page=0{2}&junk={n}&page=2")
+        assert (response.content, queries) == (clean[f"{section}?page=2"], 0)
+
+    # 300 requests with junk made nothing new to keep.
+    assert kept_pages(redis_url) == kept
+
+
+def test_a_page_number_the_view_refuses_is_neither_served_nor_kept(
+    client, two_pages, redis_cache, redis_url
+):
+    client.get(two_pages)
+    kept = kept_pages(redis_url)
+
+    for page in ["abc", "0", "-1", "99", "2.0", "1e3", "99999999999"]:
+        assert client.get(f"{two_pages}?page={page}").status_code == 404
+
+    assert kept_pages(redis_url) == kept
+
+
+def test_a_page_rendered_for_a_junk_query_carries_none_of_it(client, two_pages, redis_cache):
+    first = client.get("/search/?q=filler&evil=%22onmouseover&page=1").content.decode()
+    again, queries = fetch(client, "/search/?q=filler")
+
+    assert "evil" not in first and "onmouseover" not in first
+    assert queries == 0 and again.content.decode() == first
+    assert 'href="?q=filler&amp;page=2"' in first
+
+
+def test_a_search_query_is_keyed_as_searched(client, two_pages, redis_cache):
+    client.get("/search/?q=filler")
+
+    for query in ["filler", "+filler+", "%20filler%00", "filler&page=1"]:
+        response, queries = fetch(client, f"/search/?q={query}")
+        assert queries == 0 and "Page 1 of 2" in page_text(response)
+    assert fetch(client, "/search/?q=Filler")[1] > 0  # It shows the query as typed.
+
+
+def test_no_client_can_make_the_cache_keep_more_searches_than_the_limit(
+    client, two_pages, redis_cache, redis_url, monkeypatch
+):
+    from articles.views import SearchView
+
+    monkeypatch.setattr(SearchView, "page_cache_limit", 5, raising=False)
+    client.get("/")
+    kept = kept_pages(redis_url)
+
+    for n in range(40):
+        response = client.get(f"/search/?q=filler+{n}")
+        assert response.status_code == 200 and f"Results for “filler {n}”" in page_text(response)
+
+    assert kept_pages(redis_url) == kept + 5
+    # A search kept is served from the cache; one beyond the limit is answered, not kept.
+    assert fetch(client, "/search/?q=filler+1")[1] == 0
+    assert fetch(client, "/search/?q=filler+39")[1] > 0
+
+
+def test_sitemap_pages_are_keyed_by_their_number(client, story, redis_cache, redis_url):
+    first = client.get("/sitemap-articles.xml").content
+    kept = kept_pages(redis_url)
+
+    for query in ["?p=1", "?p=01&x=1", "?junk=1"]:
+        response, queries = fetch(client, f"/sitemap-articles.xml{query}")
+        assert (response.content, queries) == (first, 0)
+    assert client.get("/sitemap-articles.xml?p=zz").status_code == 404
+    assert kept_pages(redis_url) == kept
