@@ -11,6 +11,7 @@ default storage (metro.storage) a rendition file appears only once complete.
 
 import hashlib
 import io
+import itertools
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,12 +20,12 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image as PILImage
-from PIL import ImageOps, features
+from PIL import ImageChops, ImageCms, ImageOps, features
 
 from media.paths import fast_reverse
 
 # Bump to give every rendition a new name after changing how they are made.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2  # 2: no comment or colour profile; colours converted to sRGB.
 RENDITIONS_DIR = "renditions"
 
 # Most preferred first; the last one is the <img> fallback every browser reads.
@@ -38,6 +39,15 @@ ENCODER_OPTIONS = {
 }
 # Stands for a filename while asking for the shape of a rendition URL.
 _PROBE_FILENAME = "probe-0.jpeg"
+# Browsers read an image without a colour profile as sRGB: renditions are
+# converted to it and carry no profile (see render()).
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# 216 colours spread over the RGB cube, to tell whether a profile changes any,
+# and by how much a channel may move (rounding between sRGB profiles) and be the same.
+COLOUR_PROBE = PILImage.frombytes(
+    "RGB", (216, 1), bytes(itertools.chain(*itertools.product(range(0, 256, 51), repeat=3)))
+)
+SAME_COLOUR = 2
 # Decode JPEGs at a reduced scale when that still leaves this much more detail
 # than the output needs: much faster, and indistinguishable after resizing.
 DRAFT_OVERSAMPLING = 1.25
@@ -243,10 +253,20 @@ def _storage_size(storage, name):
 
 
 def render(source, rendition):
-    """Encode `rendition` from the open original `source`; returns the encoded bytes."""
+    """Encode `rendition` from the open original `source`; returns the encoded bytes.
+
+    A rendition carries pixels only. Whatever else the original holds (EXIF with
+    its GPS position and camera serial, XMP, IPTC, a JPEG comment, PNG text) stays
+    behind, and so does its colour profile: the pixels are converted to sRGB,
+    which is what browsers assume for an image without one. A profile can name a
+    device, its owner and when it was made, and costs 0.5 to 500 KB a file; the
+    price is that colours outside sRGB (wide-gamut Display P3 photos) are mapped
+    into it, which news pictures seen on the web hardly notice.
+    """
     picture = PILImage.open(source)
     original_size = picture.size
     orientation = picture.getexif().get(0x0112, 1)
+    icc_profile = picture.info.get("icc_profile")
     left, top, right, bottom = rendition.crop
     scale = rendition.width / (right - left)
     if picture.format == "JPEG":
@@ -260,15 +280,17 @@ def render(source, rendition):
     # Draft decoding shrinks the picture by a power of two; scale the crop with it.
     shrink = picture.width / _upright_size(original_size, orientation)[0]
     box = (left * shrink, top * shrink, right * shrink, bottom * shrink)
-    picture = _web_mode(picture, rendition.format)
+    picture = _resizable(picture)
     resized = picture.resize(
         (rendition.width, rendition.height), PILImage.Resampling.LANCZOS, box=box, reducing_gap=3.0
     )
+    resized = _web_mode(_in_srgb(resized, icc_profile), rendition.format)
+    # Pillow's encoders fall back on the image's own info for what to embed (a
+    # JPEG's comment, an AVIF's colour profile), and resizing copies the
+    # original's: the encoder gets only the options below.
+    resized.info = {}
     output = io.BytesIO()
-    options = dict(ENCODER_OPTIONS[rendition.format])
-    if icc := picture.info.get("icc_profile"):
-        options["icc_profile"] = icc
-    resized.save(output, PILLOW_FORMATS[rendition.format], **options)
+    resized.save(output, PILLOW_FORMATS[rendition.format], **ENCODER_OPTIONS[rendition.format])
     return output.getvalue()
 
 
@@ -302,19 +324,52 @@ def _upright_size(size, orientation):
     return (size[1], size[0]) if orientation in {5, 6, 7, 8} else size
 
 
+def _resizable(picture):
+    """Pixels that resize smoothly and that the original's colour profile still
+    describes: RGB, RGBA, L or CMYK as they are; palettes and other modes as RGB(A)."""
+    if picture.mode in {"RGB", "RGBA", "L", "CMYK"} and "transparency" not in picture.info:
+        return picture
+    has_alpha = picture.mode in {"RGBA", "LA", "PA", "La", "RGBa"} or "transparency" in picture.info
+    return picture.convert("RGBA" if has_alpha else "RGB")
+
+
+def _in_srgb(picture, icc_profile):
+    """`picture` converted from the colour space its profile describes to sRGB.
+
+    Without a profile, or with one that is damaged or does not fit the pixels
+    (an RGB profile on a greyscale picture), the pixels are taken as they are,
+    as browsers would. So are pixels whose profile is sRGB's (most cameras' and
+    phones'): a sample of colours tells, for less than converting them all.
+    """
+    if not icc_profile:
+        return picture
+    try:
+        transform = ImageCms.buildTransform(
+            ImageCms.ImageCmsProfile(io.BytesIO(icc_profile)),
+            SRGB,
+            picture.mode,
+            "RGBA" if picture.mode == "RGBA" else "RGB",
+            ImageCms.Intent.PERCEPTUAL,
+        )
+        if picture.mode in {"RGB", "RGBA"}:
+            probe = COLOUR_PROBE.convert(picture.mode)
+            changes = ImageChops.difference(ImageCms.applyTransform(probe, transform), probe)
+            if max(high for _, high in changes.getextrema()) <= SAME_COLOUR:
+                return picture
+        return ImageCms.applyTransform(picture, transform)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return picture
+
+
 def _web_mode(picture, fmt):
     """Colours as browsers expect them; transparency kept where the format has it."""
-    if picture.mode in {"RGB", "L"} or (fmt != "jpeg" and picture.mode == "RGBA"):
-        return picture
-    has_alpha = picture.mode in {"RGBA", "LA", "PA"} or "transparency" in picture.info
-    if has_alpha:
-        picture = picture.convert("RGBA")
-        if fmt == "jpeg":
-            flat = PILImage.new("RGB", picture.size, (255, 255, 255))
-            flat.paste(picture, mask=picture.getchannel("A"))
-            return flat
-        return picture
-    return picture.convert("RGB")
+    if picture.mode == "CMYK":
+        return picture.convert("RGB")  # No usable profile: Pillow's plain conversion.
+    if fmt == "jpeg" and picture.mode == "RGBA":
+        flat = PILImage.new("RGB", picture.size, (255, 255, 255))
+        flat.paste(picture, mask=picture.getchannel("A"))
+        return flat
+    return picture
 
 
 def _clamp(value, low, high):
