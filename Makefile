@@ -20,7 +20,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# axe-core for the browser tests' accessibility audit, from the npm registry (package-lock.json).
+# From the npm registry (package-lock.json): axe-core for the browser tests' accessibility
+# audit, and vnu-jar, the Nu HTML checker (on Java) for tests/metro/test_html_validity.py.
 BROWSER_TOOLS := node_modules/.installed
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
@@ -29,7 +30,7 @@ $(BROWSER_TOOLS): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $(BROWSER_TOOLS); \
 	else \
-		echo "npm not found: the accessibility audit will be skipped (install Node.js and npm)"; \
+		echo "npm not found: the accessibility audit and HTML validation will be skipped (install Node.js and npm)"; \
 	fi
 
 browser-tools: $(BROWSER_TOOLS)

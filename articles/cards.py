@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 
 from media.pictures import escape_html as e
 from media.pictures import picture_html
+from metro.datetimes import machine_datetime
 
 # The picture a story card shows, by variant: (spec, sizes, priority). Compact cards have none.
 CARD_PICTURES = {
@@ -176,10 +177,11 @@ def join_names(names):
 
 
 def card_date(moment):
-    """(datetime attribute, text) for a story's time, as the template filters
-    date:"c" and date:"M j, Y" wrote them: in the site's time zone."""
+    """(datetime attribute, text) for a story's time, in the site's time zone; the
+    text as the template filter date:"M j, Y" writes it."""
     if moment is None:
         return "", ""
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    return moment.isoformat(), f"{MONTHS_3[moment.month].title()} {moment.day}, {moment.year:04d}"
+    shown = f"{MONTHS_3[moment.month].title()} {moment.day}, {moment.year:04d}"
+    return machine_datetime(moment), shown

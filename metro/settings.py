@@ -163,6 +163,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# Files browsers ask for at the site's root whatever a page links (favicon.ico,
+# apple-touch-icon.png), served there by whitenoise; drawn by bin/draw-icons.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 

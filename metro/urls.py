@@ -20,6 +20,7 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("films/", include("films.urls")),
     path("images/", include("media.urls")),
+    path("manifest.webmanifest", views.web_manifest, name="web-manifest"),
     path("robots.txt", seo_views.robots_txt, name="robots"),
     path("sitemap.xml", seo_views.sitemap_index, name="sitemap-index"),
     path("sitemap-<str:section>.xml", seo_views.sitemap, name="sitemap"),

@@ -1,8 +1,10 @@
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -66,6 +68,40 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+# The site's colours for browsers' chrome around an installed or pinned site
+# (static/css/metro.css: --accent and --paper).
+THEME_COLOR = "#b3122e"
+BACKGROUND_COLOR = "#ffffff"
+
+
+def web_manifest(request):
+    """/manifest.webmanifest: the site's name and icons for home screens and tabs."""
+    icons = [
+        {"src": static(f"icons/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+        for size in (192, 512)
+    ]
+    icons += [
+        {"src": static("icons/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        {
+            "src": static("icons/icon-maskable-512.png"),
+            "sizes": "512x512",
+            "type": "image/png",
+            "purpose": "maskable",
+        },
+    ]
+    manifest = {
+        "name": settings.SITE_NAME,
+        "short_name": settings.SITE_NAME,
+        "start_url": "/",
+        "scope": "/",
+        "display": "browser",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": icons,
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
 
 
 def database_unavailable():

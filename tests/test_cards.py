@@ -70,6 +70,14 @@ def test_a_card_links_its_story_and_section_and_dates_it_in_the_sites_time_zone(
     assert '<time datetime="2024-03-04T21:30:00-05:00">Mar 4, 2024</time>' in html
 
 
+def test_a_card_writes_its_time_to_the_whole_second_as_html_requires(settings):
+    settings.TIME_ZONE = "America/New_York"
+    published = datetime(2024, 3, 5, 2, 30, 15, 123456, tzinfo=ZoneInfo("UTC"))
+    article = make_article(live=True, publish_at=published)
+
+    assert '<time datetime="2024-03-04T21:30:15-05:00">Mar 4, 2024</time>' in card_for(article)
+
+
 @pytest.mark.parametrize(
     ("names", "byline"),
     [

@@ -11,10 +11,10 @@ import json
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from metro.datetimes import machine_datetime
 from metro.seo.origin import absolute_static, absolute_url
 
 # Google shows headlines of up to 110 characters.
@@ -48,9 +48,7 @@ def language_tag():
 
 def iso(moment):
     """A datetime in the newsroom's zone, to the second, with its UTC offset."""
-    if moment is None:
-        return None
-    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+    return machine_datetime(moment) or None
 
 
 def compact(node):

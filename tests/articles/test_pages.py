@@ -246,7 +246,10 @@ def test_the_story_page_shows_the_whole_story(client):
     assert "The star on learning to read a balance sheet." in html
     assert 'By <a href="/authors/' in html and "Lena Sorokina</a> and" in html
     assert 'Jo Park</a> <span class="byline__role">(photographer)</span>' in html
-    assert f'<time datetime="{timezone.localtime(story.publish_at).isoformat()}' in html
+    assert (
+        f'<time datetime="{timezone.localtime(story.publish_at).replace(microsecond=0).isoformat()}'
+        in html
+    )
     assert "On the harbour set." in html and '<span class="credit">PHOTO: Netflix</span>' in html
     assert 'fetchpriority="high"' in html
     assert "<h2>Following the money</h2>" in html

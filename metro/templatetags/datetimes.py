@@ -1,0 +1,8 @@
+"""{% load datetimes %}, then <time datetime="{{ article.publish_at|machine_datetime }}">."""
+
+from django import template
+
+from metro.datetimes import machine_datetime
+
+register = template.Library()
+register.filter(machine_datetime)
