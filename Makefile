@@ -50,7 +50,7 @@ run: demo
 serve-prod: install
 	DEBUG=0 bin/serve-prod
 
-# Fault drills and the two-instance check against PostgreSQL and Redis (prints figures).
+# Fault drills and the two-instance check on a PostgreSQL and a Redis of their own (prints figures).
 drills: install
 	DEBUG=0 $(PYTHON) -m bench.drills $(DRILLS_ARGS)
 

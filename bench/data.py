@@ -1,4 +1,10 @@
-"""The benchmark's databases: metro_bench_<size>, the demo newsroom plus a generated archive."""
+"""The benchmark's databases: metro_bench_<size>, the demo newsroom plus a generated archive.
+
+They live on the machine's PostgreSQL (127.0.0.1:5432), which the benchmark only
+reads and writes: it creates, and rebuilds with --rebuild, databases of its own
+name and nothing else. Redis is a redis-server of the benchmark's own
+(bench.private_services.PrivateRedis), emptied between runs.
+"""
 
 import contextlib
 import shutil
@@ -12,9 +18,6 @@ import redis
 from bench.servers import HOST, REPO, BenchError
 
 PG_PORT = 5432
-REDIS_PORT = 6379
-# The benchmark's own Redis database (the drills use 13).
-REDIS_DB = 12
 ARCHIVE_SEED = 20261125
 
 
@@ -26,31 +29,23 @@ def database_url(size):
     return f"postgres://postgres@{HOST}:{PG_PORT}/{database_name(size)}"
 
 
-def redis_url():
-    return f"redis://{HOST}:{REDIS_PORT}/{REDIS_DB}"
-
-
 def pg_connect(dbname="postgres"):
     return psycopg.connect(
         host=HOST, port=PG_PORT, user="postgres", dbname=dbname, connect_timeout=5, autocommit=True
     )
 
 
-def check_services():
+def check_postgres():
     try:
         with pg_connect() as connection:
             connection.execute("SELECT 1")
     except psycopg.Error as error:
         raise BenchError(f"PostgreSQL is not answering on {HOST}:{PG_PORT}: {error}") from error
-    try:
-        with redis.Redis(host=HOST, port=REDIS_PORT, db=REDIS_DB, socket_timeout=2) as client:
-            client.ping()
-    except redis.RedisError as error:
-        raise BenchError(f"Redis is not answering on {HOST}:{REDIS_PORT}: {error}") from error
 
 
-def flush_redis():
-    with redis.Redis(host=HOST, port=REDIS_PORT, db=REDIS_DB, socket_timeout=5) as client:
+def flush_redis(env):
+    """Empty the benchmark's own redis-server (env["REDIS_URL"]), never a shared one."""
+    with redis.Redis.from_url(env["REDIS_URL"], socket_timeout=5) as client:
         client.flushdb()
 
 

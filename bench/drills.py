@@ -1,19 +1,27 @@
 """Fault drills and the two-instance check: Metro on gunicorn, PostgreSQL and Redis.
 
-Figures, not a test. The script makes its own database (metro_drills) and uses
-its own Redis database (13), loads the demo newsroom, adds an editor, and starts
-two gunicorn instances, A and B, as production runs them (deploy/gunicorn.conf.py,
-DEBUG off, the Redis cache, cached_db sessions) on 127.0.0.1. A Python load
-generator (threads, 127.0.0.1 only, bounded by time and by count) requests the
-public pages while
+Figures, not a test. The drills break servers, so every server they use is their
+own (bench.private_services): a PostgreSQL cluster made with initdb in a
+temporary folder and a redis-server, each on a free port of 127.0.0.1, started
+and stopped by the drills and removed at the end. The machine's shared PostgreSQL
+(5432) and Redis (6379) are never connected to, let alone stopped or flushed.
+
+The script makes its database (metro_drills) in its cluster, loads the demo
+newsroom, adds an editor, and starts two gunicorn instances, A and B, as
+production runs them (deploy/gunicorn.conf.py, DEBUG off, the Redis cache,
+cached_db sessions) on 127.0.0.1. A Python load generator (threads, 127.0.0.1
+only, bounded by time and by count) requests the public pages while
 
 - redis: Redis stops for a few seconds under load on A. Pages must keep being
   served (uncached) with no 5xx, and the sister-sites block must be cached in
   Redis again once Redis is back.
-- postgres: PostgreSQL stops for a few seconds under load on A. Requests in the
-  gap must get the 503 page (no 500, no traceback), and A must serve 200 again
-  within 10 s of the database accepting connections, with the same gunicorn
-  masters (nothing restarted); B's first request afterwards must be a 200 too.
+- postgres: PostgreSQL stops for a few seconds under load on A. The load also
+  asks for pages no cache can hold (a search for new words every time), so
+  requests in the gap must reach the database and get the 503 page (at least
+  one must; no 500, no traceback), while cached pages keep answering 200. A must
+  serve such a page with a 200 again within 10 s of the database accepting
+  connections, with the same gunicorn masters (nothing restarted); B's first
+  such request afterwards must be a 200 too.
 - scale: an editor logs in on A and B accepts that session; on A the editor
   publishes a draft (the changelist's "publish" action) and edits a sister
   link's title; B must show each change on its very next request (the story,
@@ -22,11 +30,8 @@ public pages while
 
 It prints a table per drill and a summary, can write the figures as JSON, and
 exits non-zero when a drill misses its criteria (2 when it could not set up).
-PostgreSQL and Redis are started first if they are down and are left running.
-The drills restart the machine's PostgreSQL and Redis: if other clients are
-connected to them (another database, another Redis database) the script waits
-for them to leave (--wait-quiet) and then does not run that drill unless
---force-restart is given.
+Nothing is left running; on a failure the gunicorn and PostgreSQL logs are kept
+in a temporary folder (printed).
 
     python -m bench.drills [--drill redis|postgres|scale|all] [--seconds 8]
         [--port-a 8411] [--port-b 8412] [--threads 8] [--json figures.json]
@@ -37,6 +42,7 @@ import contextlib
 import fcntl
 import html
 import http.client
+import itertools
 import json
 import os
 import platform
@@ -59,17 +65,19 @@ from urllib.parse import urlencode
 import psycopg
 import redis
 
+from bench.private_services import PrivatePostgres, PrivateRedis, ServiceUnavailable
+
 REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-PG_PORT = 5432
 DRILL_DATABASE = "metro_drills"
-REDIS_PORT = 6379
-REDIS_DB = 13
 BLOCK_KEY_PATTERN = "*sister-sites:block*"
 EDITOR_USERNAME = "drill-editor"
-# One run at a time: runs share the database, the Redis database and the ports.
+# One run at a time: runs would share the gunicorn ports.
 LOCK_PATH = Path(tempfile.gettempdir()) / "metro-drills.lock"
 USER_AGENT = "metro-drills/1"
+# A page no cache can hold: every request searches for a word never asked before
+# ({n} is the load generator's request number), so it needs the database.
+UNCACHED_PATH = "/search/?q=outage+{n}"
 
 # Criteria.
 RECOVERY_LIMIT = 10.0  # seconds from PostgreSQL accepting connections to A's first 200
@@ -81,38 +89,6 @@ FAULT_AT = 2.0
 REDIS_OUTAGE = 3.0
 PG_GAP = 2.0
 AFTER = 3.0  # load kept on after recovery
-
-REDIS_START = [
-    "redis-server",
-    "--daemonize",
-    "yes",
-    "--bind",
-    "127.0.0.1",
-    "-::1",
-    "--port",
-    str(REDIS_PORT),
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-    "--dir",
-    "/var/lib/redis",
-    "--logfile",
-    "/var/log/redis/ci.log",
-]
-REDIS_START_FALLBACK = [
-    "redis-server",
-    "--daemonize",
-    "yes",
-    "--bind",
-    "127.0.0.1",
-    "--port",
-    str(REDIS_PORT),
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-]
 
 # Bodies that mean an unhandled error reached the reader: a traceback, Django's
 # bare 500 page, or Metro's 500 template.
@@ -144,15 +120,11 @@ class DrillError(Exception):
     """The drills could not be set up or driven (not a missed criterion)."""
 
 
-class NotRun(Exception):
-    """A drill was not run (other clients on the service it would restart)."""
-
-
 def main(argv=None):
     args = parse_args(argv)
     # Progress shows as it happens under make and CI too.
     sys.stdout.reconfigure(line_buffering=True)
-    # SIGTERM (a CI timeout) unwinds like Ctrl-C: instances stopped, services left running.
+    # SIGTERM (a CI timeout) unwinds like Ctrl-C: instances and private servers stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     lock = LOCK_PATH.open("w")
     try:
@@ -163,23 +135,20 @@ def main(argv=None):
     workdir = Path(tempfile.mkdtemp(prefix="metro-drills-"))
     report = {"environment": {}, "options": options(args), "setup": {}, "drills": {}}
     instances = []
+    services = Services()
     ok = False
     exit_code = 2
     try:
-        ensure_services()
-        report["environment"] = environment()
-        context = set_up(args, workdir, report, instances)
+        services.start()
+        report["environment"] = environment(services)
+        context = set_up(args, workdir, report, instances, services)
         for name in args.drills:
             banner(DRILL_TITLES[name])
             try:
-                result = DRILLS[name](context)
-            except NotRun as reason:
-                print(f"  NOT RUN: {reason}")
-                result = {"passed": False, "not_run": str(reason), "failures": [str(reason)]}
+                report["drills"][name] = DRILLS[name](context)
             finally:
                 Load.stop_all()
-            report["drills"][name] = result
-            ensure_services()
+                services.start()  # Whichever a drill left stopped, if it raised.
         ok = all(result["passed"] for result in report["drills"].values())
         exit_code = 0 if ok else 1
     except DrillError as error:
@@ -188,16 +157,12 @@ def main(argv=None):
     finally:
         for instance in instances:
             instance.stop()
-        try:
-            ensure_services()
-        except DrillError as error:
-            print(f"Could not restore services: {error}", file=sys.stderr)
-            exit_code = 2
-        if ok:
-            drop_database()
-            shutil.rmtree(workdir, ignore_errors=True)
-        elif instances:
-            print(f"\nKept for a look: logs under {workdir}, database {DRILL_DATABASE}")
+        if not ok and instances:
+            with contextlib.suppress(OSError):
+                shutil.copy(services.postgres.log_path, workdir)
+        services.close()
+        if not ok and instances:
+            print(f"\nKept for a look: the gunicorn and PostgreSQL logs under {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
     report["passed"] = ok
@@ -233,18 +198,6 @@ def parse_args(argv):
         type=int,
         default=100_000,
         help="at most this many requests per drill's load (default 100000)",
-    )
-    parser.add_argument(
-        "--wait-quiet",
-        type=float,
-        default=120.0,
-        help="seconds to wait for other clients of PostgreSQL or Redis to leave before "
-        "restarting it (default 120)",
-    )
-    parser.add_argument(
-        "--force-restart",
-        action="store_true",
-        help="restart PostgreSQL and Redis even when other clients are still connected",
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
     args = parser.parse_args(argv)
@@ -287,151 +240,71 @@ def sleep_until(moment):
     time.sleep(max(0.0, moment - time.monotonic()))
 
 
-def pg_connect(dbname="postgres"):
-    return psycopg.connect(
-        host=HOST, port=PG_PORT, user="postgres", dbname=dbname, connect_timeout=2, autocommit=True
-    )
+class Services:
+    """The drills' own PostgreSQL cluster and redis-server, on free ports of 127.0.0.1."""
 
+    def __init__(self):
+        self.postgres = PrivatePostgres()
+        self.redis = PrivateRedis()
 
-def pg_accepting():
-    try:
-        with pg_connect() as connection:
-            connection.execute("SELECT 1")
-    except psycopg.Error:
-        return False
-    return True
-
-
-def pg_cluster_version():
-    versions = [name for name in os.listdir("/etc/postgresql") if name[:1].isdigit()]
-    if not versions:
-        raise DrillError("no PostgreSQL cluster under /etc/postgresql")
-    return max(versions, key=lambda name: [int(part) for part in name.split(".") if part.isdigit()])
-
-
-def pg_ctl(action):
-    command = ["pg_ctlcluster", "--skip-systemctl-redirect", pg_cluster_version(), "main", action]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    if result.returncode != 0:
-        raise DrillError(f"{' '.join(command)} failed: {(result.stderr or result.stdout).strip()}")
-
-
-def redis_client(db=REDIS_DB):
-    # No retries (redis-py retries with backoff by default): "down" must be seen at once.
-    return redis.Redis(
-        host=HOST, port=REDIS_PORT, db=db, socket_timeout=1, socket_connect_timeout=1, retry=None
-    )
-
-
-def redis_up():
-    try:
-        with redis_client() as client:
-            return bool(client.ping())
-    except redis.RedisError:
-        return False
-
-
-def start_redis():
-    """Start Redis as CI does; the plainer command if that one fails. Returns the command."""
-    for command in (REDIS_START, REDIS_START_FALLBACK):
+    def start(self):
+        """Start whichever of the two is not running (both, the first time)."""
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=30)
-        except OSError as error:
-            raise DrillError(f"cannot run redis-server: {error}") from error
-        if result.returncode == 0 and wait_until(redis_up, 5.0, 0.02):
-            return " ".join(part or '""' for part in command)
-    raise DrillError("Redis would not start on 127.0.0.1:6379")
+            if not self.postgres_accepting():
+                self.postgres.start()
+            if not self.redis_up():
+                self.redis.start()
+        except ServiceUnavailable as error:
+            raise DrillError(str(error)) from error
 
+    def close(self):
+        self.redis.close()
+        self.postgres.close()
 
-def stop_redis():
-    subprocess.run(
-        ["redis-cli", "-h", HOST, "-p", str(REDIS_PORT), "shutdown", "nosave"],
-        capture_output=True,
-        timeout=30,
-    )
-    if wait_until(lambda: not redis_up(), 10.0, 0.02) is None:
-        raise DrillError("Redis did not stop")
+    def database_url(self):
+        return self.postgres.url(DRILL_DATABASE)
 
-
-def ensure_services():
-    """Start PostgreSQL and Redis if they are down."""
-    if not pg_accepting():
-        print("Starting PostgreSQL")
-        with contextlib.suppress(DrillError):
-            pg_ctl("start")
-        if wait_until(pg_accepting, 30.0, 0.2) is None:
-            raise DrillError("PostgreSQL is not accepting connections on 127.0.0.1:5432")
-    if not redis_up():
-        print("Starting Redis")
-        start_redis()
-
-
-def other_postgres_clients():
-    """Connections to PostgreSQL other than ours and the drills' database's."""
-    with pg_connect() as connection:
-        rows = connection.execute(
-            "SELECT datname, coalesce(nullif(application_name, ''), 'no name'), state "
-            "FROM pg_stat_activity WHERE backend_type = 'client backend' "
-            "AND pid <> pg_backend_pid() AND datname IS DISTINCT FROM %s",
-            [DRILL_DATABASE],
-        ).fetchall()
-    return [f"{database} ({application}, {state})" for database, application, state in rows]
-
-
-def other_redis_clients():
-    """Redis connections other than ours and those on the drills' database."""
-    with redis_client() as client:
-        own = client.client_id()
-        return [
-            f"db {entry['db']} from {entry['addr']}"
-            for entry in client.client_list()
-            if int(entry["id"]) != own and int(entry["db"]) != REDIS_DB
-        ]
-
-
-def wait_for_quiet(service, probe, context):
-    """Wait for other clients of a service to leave before restarting it."""
-    others = probe()
-    if others:
-        print(
-            f"  {service} has other clients: {'; '.join(others[:5])}. "
-            f"Waiting up to {context.args.wait_quiet:g} s for them to leave."
+    def pg_connect(self, dbname="postgres"):
+        return psycopg.connect(
+            self.postgres.url(dbname), connect_timeout=2, autocommit=True, application_name="drills"
         )
-        deadline = time.monotonic() + context.args.wait_quiet
-        while others and time.monotonic() < deadline:
-            time.sleep(1.0)
-            others = probe()
-    if not others:
-        return
-    if context.args.force_restart:
-        print(f"  Restarting {service} under its other clients (--force-restart).")
-        return
-    raise NotRun(
-        f"{service} still has other clients ({'; '.join(others[:5])}); not restarting it "
-        "under them (--force-restart would)"
-    )
+
+    def postgres_accepting(self):
+        try:
+            with self.pg_connect() as connection:
+                connection.execute("SELECT 1")
+        except psycopg.Error:
+            return False
+        return True
+
+    def redis_client(self):
+        # No retries (redis-py retries with backoff by default): "down" must be seen at once.
+        return redis.Redis.from_url(
+            self.redis.url, socket_timeout=1, socket_connect_timeout=1, retry=None
+        )
+
+    def redis_up(self):
+        try:
+            with self.redis_client() as client:
+                return bool(client.ping())
+        except redis.RedisError:
+            return False
+
+    def block_key_cached(self):
+        try:
+            with self.redis_client() as client:
+                return any(True for _ in client.scan_iter(match=BLOCK_KEY_PATTERN))
+        except redis.RedisError:
+            return False
 
 
-def block_key_cached():
-    try:
-        with redis_client() as client:
-            return any(True for _ in client.scan_iter(match=BLOCK_KEY_PATTERN))
-    except redis.RedisError:
-        return False
-
-
-def drop_database():
-    with contextlib.suppress(psycopg.Error), pg_connect() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DRILL_DATABASE}" WITH (FORCE)')
-
-
-def environment():
+def environment(services):
     import django
     import gunicorn
 
-    with pg_connect() as connection:
+    with services.pg_connect() as connection:
         postgres = connection.execute("SHOW server_version").fetchone()[0]
-    with redis_client() as client:
+    with services.redis_client() as client:
         redis_server = client.info("server")["redis_version"]
     return {
         "python": platform.python_version(),
@@ -441,6 +314,8 @@ def environment():
         "psycopg": psycopg.__version__,
         "postgresql": postgres,
         "redis": redis_server,
+        "postgresql_port": services.postgres.port,
+        "redis_port": services.redis.port,
         "cpus": os.cpu_count(),
         "machine": platform.machine(),
     }
@@ -495,6 +370,7 @@ print("DRILLS-FACTS " + json.dumps({
 @dataclass
 class Context:
     args: argparse.Namespace
+    services: Services
     env: dict
     a: "Instance"
     b: "Instance"
@@ -503,7 +379,7 @@ class Context:
     paths: list = field(default_factory=list)
 
 
-def drills_env(args, workdir):
+def drills_env(args, workdir, services):
     env = {key: value for key, value in os.environ.items() if key not in ENV_DROPPED}
     env.update(
         {
@@ -515,8 +391,8 @@ def drills_env(args, workdir):
             "SESSION_COOKIE_SECURE": "0",
             "CSRF_COOKIE_SECURE": "0",
             "SECURE_HSTS_SECONDS": "0",
-            "DATABASE_URL": f"postgres://postgres@{HOST}:{PG_PORT}/{DRILL_DATABASE}",
-            "REDIS_URL": f"redis://{HOST}:{REDIS_PORT}/{REDIS_DB}",
+            "DATABASE_URL": services.database_url(),
+            "REDIS_URL": services.redis.url,
             "WEB_CONCURRENCY": "2",
             "STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
@@ -537,22 +413,19 @@ def manage(env, *arguments, timeout=300):
     return result.stdout
 
 
-def set_up(args, workdir, report, instances):
+def set_up(args, workdir, report, instances, services):
     banner("Set-up")
     for port in (args.port_a, args.port_b):
         if port_in_use(port):
             raise DrillError(f"port {port} is in use; choose others with --port-a/--port-b")
-    env = drills_env(args, workdir)
+    env = drills_env(args, workdir, services)
     password = secrets.token_urlsafe(18)
     steps = {}
 
     started = time.monotonic()
-    with pg_connect() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DRILL_DATABASE}" WITH (FORCE)')
+    with services.pg_connect() as connection:
         connection.execute(f'CREATE DATABASE "{DRILL_DATABASE}"')
-    with redis_client() as client:
-        client.flushdb()
-    steps["database and Redis db"] = time.monotonic() - started
+    steps["database"] = time.monotonic() - started
 
     for label, arguments in [
         ("migrate", ["migrate", "--noinput"]),
@@ -588,10 +461,16 @@ def set_up(args, workdir, report, instances):
     b.wait_ready()
     steps["two gunicorn instances up"] = time.monotonic() - started
 
-    context = Context(args=args, env=env, a=a, b=b, password=password, facts=facts)
+    context = Context(
+        args=args, services=services, env=env, a=a, b=b, password=password, facts=facts
+    )
     context.paths = checked_paths(a, facts["paths"])
     for label, seconds in steps.items():
         print(f"  {label:<28} {seconds:6.1f} s")
+    print(
+        f"  private PostgreSQL on 127.0.0.1:{services.postgres.port} "
+        f"({services.postgres.folder}), private Redis on 127.0.0.1:{services.redis.port}"
+    )
     print(
         f"  instance A: 127.0.0.1:{a.port} (master pid {a.pid}), B: 127.0.0.1:{b.port} "
         f"(master pid {b.pid}), {env['WEB_CONCURRENCY']} sync workers each"
@@ -614,7 +493,7 @@ def checked_paths(instance, paths):
     """The paths that answer 200 on A (the load generator's list)."""
     good = []
     for path in paths:
-        response = fetch(instance.port, path)
+        response = fetch(instance.port, path.replace("{n}", "check"))
         if response.status == 200:
             good.append(path)
         else:
@@ -863,6 +742,7 @@ class Hit:
     end: float
     status: int | None
     kind: str  # "ok", "503 page", "503 other", "error page", "5xx", "connection error: ..."
+    uncached: bool = False  # A page no cache can hold (UNCACHED_PATH).
 
 
 def classify(status, body, headers):
@@ -879,7 +759,8 @@ def classify(status, body, headers):
 class Load:
     """Threads requesting public paths from 127.0.0.1 as fast as answers come, until
     stopped, `seconds` have passed or `max_requests` are done. Each thread keeps to one
-    instance (threads are shared out between the targets) and walks the paths in turn."""
+    instance (threads are shared out between the targets) and walks the paths in turn.
+    A path with "{n}" in it (UNCACHED_PATH) is a new address on every request."""
 
     def __init__(self, targets, paths, threads, seconds, max_requests):
         self.targets = list(targets.items())
@@ -889,6 +770,8 @@ class Load:
         self.max_requests = max_requests
         self.results = [[] for _ in range(threads)]
         self.last_ok_end = dict.fromkeys(targets, 0.0)
+        self.last_uncached_ok_end = dict.fromkeys(targets, 0.0)
+        self._numbers = itertools.count()
         self._stop = threading.Event()
         self._count = 0
         self._lock = threading.Lock()
@@ -938,6 +821,9 @@ class Load:
         connection = None
         while not self._stop.is_set() and time.monotonic() < deadline and self._take():
             path = self.paths[step % len(self.paths)]
+            uncached = "{n}" in path
+            if uncached:
+                path = path.format(n=next(self._numbers))
             step += 1
             start = time.monotonic()
             try:
@@ -957,9 +843,11 @@ class Load:
                     connection.close()
                 connection = None
             end = time.monotonic()
-            hits.append(Hit(name, path, start, end, status, kind))
+            hits.append(Hit(name, path, start, end, status, kind, uncached))
             if status == 200:
                 self.last_ok_end[name] = end
+                if uncached:
+                    self.last_uncached_ok_end[name] = end
             elif status is None:
                 self._stop.wait(0.05)
         if connection is not None:
@@ -1125,10 +1013,9 @@ def bad_hits_sample(hits, limit=3):
 
 def drill_redis(context):
     """Redis stops under load on A: no 5xx, and caching resumes when it returns."""
-    a = context.a
-    wait_for_quiet("Redis", other_redis_clients, context)
+    a, services = context.a, context.services
     failures = []
-    cached_before = block_key_cached()
+    cached_before = services.block_key_cached()
     mark = a.log_mark()
     load = Load(
         {"A": a.port},
@@ -1139,20 +1026,23 @@ def drill_redis(context):
     ).start()
     sleep_until(load.started + FAULT_AT)
     stopped_at = time.monotonic()
-    stop_redis()
+    services.redis.stop()
     down_at = time.monotonic()
     sleep_until(stopped_at + REDIS_OUTAGE)
     restart_at = time.monotonic()
-    command = start_redis()
+    try:
+        services.redis.start()
+    except ServiceUnavailable as error:
+        raise DrillError(f"Redis would not start again: {error}") from error
     back_at = time.monotonic()
-    resumed_at = wait_until(block_key_cached, CACHE_RESUME_LIMIT, 0.05)
+    resumed_at = wait_until(services.block_key_cached, CACHE_RESUME_LIMIT, 0.05)
     sleep_until(max(load.started + context.args.seconds, back_at + AFTER))
     load.stop()
     hits = load.hits
 
     # After the load: two pages on A, and the block must be in Redis.
     pages = [fetch(a.port, "/").status for _ in range(2)]
-    cached_after = block_key_cached()
+    cached_after = services.block_key_cached()
 
     rows = phases(
         hits,
@@ -1168,19 +1058,15 @@ def drill_redis(context):
 
     print(
         f"  Redis stopped {stopped_at - load.started:.1f} s into the load "
-        f"(shutdown nosave took {down_at - stopped_at:.2f} s), restarted after "
+        f"(SIGTERM, stopped in {down_at - stopped_at:.2f} s), restarted after "
         f"{restart_at - stopped_at:.1f} s, answering PING {back_at - restart_at:.2f} s later"
     )
-    print(f"  restarted with: {command}")
     phase_table([*rows, ("all", overall)])
     print(
         f"  block cached in Redis before the drill: {yes(cached_before)}; "
         f"cached again {fmt_seconds(resumed_at, back_at)} after Redis returned"
     )
-    print(
-        f"  after the load: GET / on A twice -> {pages}; block key in Redis db {REDIS_DB}: "
-        f"{yes(cached_after)}"
-    )
+    print(f"  after the load: GET / on A twice -> {pages}; block key in Redis: {yes(cached_after)}")
     print_log_figures("A", logs)
 
     if overall["5xx"]:
@@ -1199,7 +1085,6 @@ def drill_redis(context):
         "failures": failures,
         "redis_stopped_after_s": round(stopped_at - load.started, 2),
         "redis_down_s": round(back_at - stopped_at, 2),
-        "restart_command": command,
         "phases": dict(rows),
         "overall": overall,
         "cache_resumed_after_s": None if resumed_at is None else round(resumed_at - back_at, 2),
@@ -1212,45 +1097,48 @@ def drill_redis(context):
 
 def drill_postgres(context):
     """PostgreSQL stops under load on A: 503 pages in the gap, and A recovers by itself."""
-    a, b = context.a, context.b
-    wait_for_quiet("PostgreSQL", other_postgres_clients, context)
+    a, b, services = context.a, context.b, context.services
     failures = []
     masters = {a.name: a.pid, b.name: b.pid}
     marks = {instance.name: instance.log_mark() for instance in (a, b)}
     hard_limit = FAULT_AT + 15 + PG_GAP + RECOVERY_LIMIT + AFTER
     load = Load(
         {"A": a.port},
-        context.paths,
+        [*context.paths, UNCACHED_PATH],
         context.args.threads,
         max(context.args.seconds, hard_limit),
         context.args.max_requests,
     ).start()
     sleep_until(load.started + FAULT_AT)
     stopped_at = time.monotonic()
-    pg_ctl("stop")
+    services.postgres.stop()
     down_at = time.monotonic()
     sleep_until(down_at + PG_GAP)
     start_at = time.monotonic()
-    starter = threading.Thread(target=pg_ctl_quietly, args=("start",), daemon=True)
+    starter = threading.Thread(target=start_quietly, args=(services.postgres,), daemon=True)
     starter.start()
-    back_at = wait_until(pg_accepting, 60.0, 0.02)
+    back_at = wait_until(services.postgres_accepting, 60.0, 0.02)
     starter.join(timeout=60)
     if back_at is None:
         raise DrillError("PostgreSQL did not come back within 60 s")
-    recovered = wait_until(lambda: load.last_ok_end["A"] > back_at, RECOVERY_LIMIT + 1, 0.02)
+    recovered = wait_until(
+        lambda: load.last_uncached_ok_end["A"] > back_at, RECOVERY_LIMIT + 1, 0.02
+    )
     sleep_until(max(load.started + context.args.seconds, (recovered or back_at) + AFTER))
     load.stop()
     hits = load.hits
 
-    # B was idle: its very next request after the restart.
-    b_first = fetch(b.port, "/")
+    # B was idle: its very next request that needs the database.
+    b_first = fetch(b.port, UNCACHED_PATH.format(n="b"))
     health = {instance.name: fetch(instance.port, "/healthz").status for instance in (a, b)}
     same_masters = all(
         instance.running() and instance.pid == masters[instance.name] for instance in (a, b)
     )
 
+    # Cached pages answer 200 all through the gap: recovery is the first 200 of a
+    # page that needed the database.
     first_ok = min(
-        (hit for hit in hits if hit.status == 200 and hit.start >= down_at),
+        (hit for hit in hits if hit.uncached and hit.status == 200 and hit.start >= down_at),
         key=lambda hit: hit.end,
         default=None,
     )
@@ -1272,7 +1160,11 @@ def drill_postgres(context):
     disallowed = [
         hit for hit in hits if hit.kind not in {"ok", "503 page"} or hit.status not in {200, 503}
     ]
-    retry_after = sum(1 for hit in gap_hits if hit.kind == "503 page")
+    gap_uncached = [hit for hit in gap_hits if hit.uncached]
+    gap_cached = [hit for hit in gap_hits if not hit.uncached]
+    unavailable = sum(1 for hit in gap_uncached if hit.kind == "503 page")
+    cached_ok = sum(1 for hit in gap_cached if hit.status == 200)
+    uncached_before = [hit for hit in hits if hit.uncached and hit.end < stopped_at]
 
     print(
         f"  PostgreSQL stopped {stopped_at - load.started:.1f} s into the load (stop took "
@@ -1282,16 +1174,24 @@ def drill_postgres(context):
     )
     phase_table([*rows, ("all", overall)])
     print(
-        f"  in the gap: {statuses_text(gap['statuses'])}; 503 page with Retry-After: "
-        f"{retry_after}; other than 200 or the 503 page: {len(disallowed)}"
+        f"  in the gap: {statuses_text(gap['statuses'])}; other than 200 or the 503 page: "
+        f"{len(disallowed)}"
     )
     print(
-        f"  first 200 from A {fmt_seconds(first_ok and first_ok.end, back_at)} after "
-        f"PostgreSQL accepted connections (limit {RECOVERY_LIMIT:g} s)"
+        f"    pages that need the database ({UNCACHED_PATH}): {len(gap_uncached)} requests, "
+        f"{unavailable} got the 503 page with Retry-After "
+        f"(before the gap: {sum(hit.status == 200 for hit in uncached_before)} of "
+        f"{len(uncached_before)} answered 200)"
+    )
+    print(f"    cached pages: {len(gap_cached)} requests, {cached_ok} answered 200 from the cache")
+    print(
+        f"  first 200 from A for a page that needs the database "
+        f"{fmt_seconds(first_ok and first_ok.end, back_at)} after PostgreSQL accepted "
+        f"connections (limit {RECOVERY_LIMIT:g} s)"
     )
     print(
-        f"  B's first request afterwards: {b_first.status}; /healthz: "
-        f"A {health['A']}, B {health['B']}"
+        f"  B's first request afterwards (a page that needs the database): {b_first.status}; "
+        f"/healthz: A {health['A']}, B {health['B']}"
     )
     print(
         f"  gunicorn masters unchanged (no restart): {yes(same_masters)} "
@@ -1304,6 +1204,8 @@ def drill_postgres(context):
     if disallowed:
         kinds = Counter(f"{hit.status} {hit.kind}" for hit in disallowed)
         failures.append(f"{len(disallowed)} responses were not 200 or the 503 page: {dict(kinds)}")
+    if not unavailable:
+        failures.append("no request in the gap reached the database and got the 503 page")
     if recovery is None or recovery > RECOVERY_LIMIT:
         failures.append(f"A did not serve a 200 within {RECOVERY_LIMIT:g} s of the database")
     if not same_masters:
@@ -1321,6 +1223,9 @@ def drill_postgres(context):
         "recovery_s": None if recovery is None else round(recovery, 3),
         "phases": dict(rows),
         "gap": gap,
+        "gap_needing_database": len(gap_uncached),
+        "gap_503_pages": unavailable,
+        "gap_cached_200": cached_ok,
         "overall": overall,
         "disallowed": len(disallowed),
         "bad_samples": [
@@ -1333,9 +1238,9 @@ def drill_postgres(context):
     }
 
 
-def pg_ctl_quietly(action):
-    with contextlib.suppress(DrillError, subprocess.SubprocessError):
-        pg_ctl(action)
+def start_quietly(server):
+    with contextlib.suppress(ServiceUnavailable, subprocess.SubprocessError):
+        server.start()
 
 
 def drill_scale(context):
@@ -1420,7 +1325,7 @@ def drill_scale(context):
     warm = [fetch(b.port, "/") for _ in range(2)]
     old_title = html.escape(link["title"]).encode()
     old_on_b = all(old_title in response.body for response in warm)
-    cached_before = block_key_cached()
+    cached_before = context.services.block_key_cached()
     marker = f"drill {secrets.token_hex(4)}"
     new_title = f"{link['title']} [{marker}]"
     change_path = f"/admin/metro/sisterlink/{link['id']}/change/"
@@ -1431,7 +1336,7 @@ def drill_scale(context):
     edited = editor.post(change_path, fields)
     edited_at = time.monotonic()
     block = poll_b(b.port, "/", lambda response: marker.encode() in response.body, edited_at)
-    cached_after = block_key_cached()
+    cached_after = context.services.block_key_cached()
     print(
         f"  sister link {link['id']} ({link['site']}): old title on B's home page before the "
         f"edit: {yes(old_on_b)}, block cached in Redis: {yes(cached_before)}"
@@ -1551,7 +1456,7 @@ def form_errors(response):
 DRILLS = {"redis": drill_redis, "postgres": drill_postgres, "scale": drill_scale}
 DRILL_TITLES = {
     "redis": "Drill: Redis stops under load on A",
-    "postgres": "Drill: PostgreSQL restarts under load on A",
+    "postgres": "Drill: PostgreSQL stops and starts under load on A",
     "scale": "Two instances sharing PostgreSQL and Redis",
 }
 
@@ -1589,7 +1494,9 @@ def print_summary(report):
         p = drills["postgres"]
         print(
             f"  postgres: {verdict(p)}  {p['overall']['requests']} requests; in the gap "
-            f"{statuses_text(p['gap']['statuses'])}; not 200/503 page: {p['disallowed']}; "
+            f"{statuses_text(p['gap']['statuses'])} ({p['gap_503_pages']} of "
+            f"{p['gap_needing_database']} that needed the database got the 503 page, "
+            f"{p['gap_cached_200']} cached 200); not 200/503 page: {p['disallowed']}; "
             f"A served 200 again {p['recovery_s']} s after PostgreSQL returned; "
             f"masters unchanged: {yes(p['masters_unchanged'])}"
         )
@@ -1606,9 +1513,6 @@ def print_summary(report):
             f"after {s['sister_link']['visible_on_b_ms']} ms (first request: "
             f"{yes(s['sister_link']['first_request'])}); load {load}"
         )
-    for name, result in drills.items():
-        if "not_run" in result:
-            print(f"  {name}: NOT RUN ({result['not_run']})")
     if "error" in report:
         print(f"  could not run: {report['error']}")
     print("  ALL DRILLS PASSED" if report.get("passed") else "  DRILLS FAILED")

@@ -2,8 +2,8 @@
 
 Figures, not a test. For each archive size the script uses a PostgreSQL database
 metro_bench_<size> (the demo newsroom plus `generate_fake_archive`; built once,
-reused while it holds that many stories) and Redis database 12, and starts on
-127.0.0.1, with production settings (DEBUG off, deploy/gunicorn.conf.py, 2 sync
+reused while it holds that many stories) and a redis-server of its own on a free
+port (never the machine's shared Redis), and starts on 127.0.0.1, with production settings (DEBUG off, deploy/gunicorn.conf.py, 2 sync
 workers each, bench.settings = Metro's settings plus the floor view):
 
 - cold: gunicorn with the page cache off (PAGE_CACHE_SECONDS=0);
@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import data, loadgen, report
+from bench.private_services import PrivateRedis, ServiceUnavailable
 from bench.servers import (
     ENV_DROPPED,
     HOST,
@@ -109,11 +110,13 @@ def main(argv=None):
         return 2
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     result = {"options": options(args), "sizes": {}}
+    private_redis = PrivateRedis()
     try:
         ensure_tools()
-        data.check_services()
+        data.check_postgres()
+        private_redis.start()
         result["environment"] = environment()
-        base_env = server_env(args)
+        base_env = server_env(args, private_redis.url)
         print(f"Collecting static files into {base_env['STATIC_ROOT']}")
         data.manage(base_env, "collectstatic", "--noinput", "-v", "0")
         for size in args.sizes:
@@ -123,9 +126,14 @@ def main(argv=None):
         result["error"] = str(error)
         write_json(args.json, result)
         return 2
+    except ServiceUnavailable as error:
+        print(f"\nBENCHMARK COULD NOT RUN: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("\nInterrupted; every server stopped.", file=sys.stderr)
         return 130
+    finally:
+        private_redis.close()
     sizes = result["sizes"]
     if len(sizes) >= 2:
         small, large = sizes[str(min(args.sizes))], sizes[str(max(args.sizes))]
@@ -259,7 +267,7 @@ def environment():
     }
 
 
-def server_env(args):
+def server_env(args, redis_url):
     """Production settings for this machine; per size, the database and media are added."""
     env = {key: value for key, value in os.environ.items() if key not in ENV_DROPPED}
     env.update(
@@ -273,7 +281,7 @@ def server_env(args):
             "SESSION_COOKIE_SECURE": "0",
             "CSRF_COOKIE_SECURE": "0",
             "SECURE_HSTS_SECONDS": "0",
-            "REDIS_URL": data.redis_url(),
+            "REDIS_URL": redis_url,
             "WEB_CONCURRENCY": "2",
             "STATIC_ROOT": str(BENCH_DIR / "static"),
         }
@@ -301,7 +309,7 @@ def run_size(args, size, base_env):
     outcome["queries"] = queries
     print(f"  story: {facts['story']['headline']!r}; search word: {facts['search_word']!r}")
 
-    data.flush_redis()
+    data.flush_redis(env)
     with contextlib.ExitStack() as stack:
         ports = range(args.port_base, args.port_base + 5)
         cold = start(stack, Gunicorn("cold", ports[0], cold_env, BENCH_DIR))
@@ -342,7 +350,7 @@ def run_size(args, size, base_env):
         )
 
     if args.memory_requests and size == args.memory_size:
-        data.flush_redis()
+        data.flush_redis(env)
         paths = [facts["paths"][kind] for kind in args.page_kinds] or ["/"]
         outcome["memory"] = memory(args, cold_env, paths, ports[2])
     return outcome
@@ -362,9 +370,9 @@ def probe(env, cold_env, kinds):
     facts = run_probe({**cold_env, **quiet}, "facts")
     paths = {**{kind: facts["paths"][kind] for kind in kinds}, "floor": FLOOR_PATH}
     Path(env["BENCH_FLOOR_FILE"]).touch()
-    data.flush_redis()
+    data.flush_redis(env)
     cold = run_probe({**cold_env, **quiet}, "queries", json.dumps(paths))
-    data.flush_redis()
+    data.flush_redis(env)
     warm = run_probe({**env, **quiet}, "queries", json.dumps(paths))
     queries = {}
     for kind in paths:
