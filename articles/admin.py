@@ -6,10 +6,10 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from reversion_compare.admin import CompareVersionAdmin
 
 from articles.models import Article, Authorship, Section
 from media.admin import thumbnail
+from metro.revisions import TaggedCompareVersionAdmin
 from metro.widgets import TagSuggestWidget
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -75,7 +75,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(CompareVersionAdmin):
+class ArticleAdmin(TaggedCompareVersionAdmin):
     form = ArticleAdminForm
     # Search's plain-text copies would only repeat the body and the links in comparisons.
     compare_exclude = ["body_text", "search_terms"]

@@ -9,7 +9,6 @@ from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils.html import format_html, format_html_join
-from reversion_compare.admin import CompareVersionAdmin
 
 from media import renditions
 from media.forms import ImageAdminForm
@@ -17,6 +16,7 @@ from media.inspection import ACCEPTED_FORMATS
 from media.models import Image, Keyword
 from media.pictures import srcset
 from media.renditions import SPECS
+from metro.revisions import TaggedCompareVersionAdmin
 
 PICKER_PAGE_SIZE = 24
 # The crops editors check while they set the focal point.
@@ -151,7 +151,7 @@ def percent(fraction):
 
 
 @admin.register(Image)
-class ImageAdmin(CompareVersionAdmin):
+class ImageAdmin(TaggedCompareVersionAdmin):
     form = ImageAdminForm
     list_display = ["thumb", "title", "dimensions", "credit", "uploaded_at", "uploaded_by"]
     list_display_links = ["thumb", "title"]

@@ -203,6 +203,8 @@ STORAGES = {
 
 # Taggit: tags are matched case-insensitively so "Netflix" and "netflix" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+# Revisions of tagged models keep their tags' names (metro/revisions.py).
+SERIALIZATION_MODULES = {"json-with-tags": "metro.revisions"}
 
 # The story editor's own extensions (static/admin/metro/), enabled in
 # articles/richtext.py. The markup they make is allowed by articles.richtext.sanitize_body.

@@ -157,18 +157,20 @@ class BoundedTagField(TagField):
     feed (XML) can carry, reached every feed listing the tag.
     """
 
-    def __init__(self, *, max_length=None, **kwargs):
-        self.max_length = max_length
+    def __init__(self, *, tag_max_length=None, **kwargs):
+        # Not CharField's max_length, which limits the whole comma-separated text
+        # (and which CharField.__init__ resets).
         super().__init__(**kwargs)
+        self.tag_max_length = tag_max_length
 
     def clean(self, value):
         names = super().clean(value)
         for name in names:
-            if self.max_length and len(name) > self.max_length:
+            if self.tag_max_length and len(name) > self.tag_max_length:
                 raise forms.ValidationError(
                     "A tag can be at most %(limit)d characters; “%(tag)s…” has %(length)d.",
                     code="tag_too_long",
-                    params={"limit": self.max_length, "tag": name[:40], "length": len(name)},
+                    params={"limit": self.tag_max_length, "tag": name[:40], "length": len(name)},
                 )
             if any(unicodedata.category(char) == "Cc" for char in name):
                 raise forms.ValidationError(
@@ -184,5 +186,5 @@ class BoundedTaggableManager(TaggableManager):
 
     def formfield(self, form_class=BoundedTagField, **kwargs):
         if issubclass(form_class, BoundedTagField):
-            kwargs["max_length"] = self.remote_field.model._meta.get_field("name").max_length
+            kwargs["tag_max_length"] = self.remote_field.model._meta.get_field("name").max_length
         return super().formfield(form_class=form_class, **kwargs)

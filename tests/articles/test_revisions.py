@@ -1,19 +1,31 @@
 """Every admin save keeps a version that editors can list, compare and restore."""
 
+import logging
+
 import pytest
+import reversion
+from django.core import serializers
 from django.urls import reverse
 from reversion.models import Version
+from taggit.models import Tag
 
 from articles.models import Article
 from films.models import Film
+from media.models import Keyword
 from people.models import Person
-from tests.factories import article_form_data, make_film, make_person, make_section
+from tests.factories import (
+    article_form_data,
+    make_film,
+    make_image,
+    make_person,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def save_article(client, article_pk, section, headline):
-    data = article_form_data(section, headline=headline, status="draft")
+def save_article(client, article_pk, section, headline, tags="thrillers, streaming"):
+    data = article_form_data(section, headline=headline, status="draft", tags=tags)
     if article_pk is None:
         response = client.post(reverse("admin:articles_article_add"), data)
     else:
@@ -93,3 +105,109 @@ def test_people_and_films_keep_versions(editor_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Version.objects.get_for_model(Person).count() == 1
     assert Version.objects.get_for_model(Film).count() == 1
+
+
+def tag_names(obj):
+    return sorted(obj.tags.names())
+
+
+def tags_shown(response):
+    """The tags field's text as the editor sees it in the form, and the browser posts it."""
+    field = response.context["adminform"].form["tags"]
+    return field.field.widget.format_value(field.value())
+
+
+def test_restoring_an_older_revision_brings_back_its_tags(editor_client):
+    section = make_section()
+    article = save_article(editor_client, None, section, "First", tags="Beyoncé, 東京, C++")
+    save_article(editor_client, article.pk, section, "Second", tags="Amélie, c++")
+    Tag.objects.filter(name="東京").delete()
+    first = Version.objects.get_for_object(article).last()
+
+    revision_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    form_page = editor_client.get(revision_url)
+    assert form_page.status_code == 200
+    shown = tags_shown(form_page)
+    assert sorted(shown.split(", ")) == ["Beyoncé", "C++", "東京"]
+    assert tag_names(article) == ["Amélie", "C++"]  # Looking is not restoring.
+
+    restored = editor_client.post(
+        revision_url, article_form_data(section, headline="First", slug=article.slug, tags=shown)
+    )
+    assert restored.status_code == 302
+    assert tag_names(article) == ["Beyoncé", "C++", "東京"]
+    assert Tag.objects.get(name="東京").slug == "東京"
+    assert editor_client.get(article.get_preview_url()).status_code == 200
+
+
+def test_a_recovered_article_comes_back_with_its_tags(editor_client):
+    section = make_section()
+    article = save_article(editor_client, None, section, "Gone", tags="Beyoncé, 東京")
+    delete_url = reverse("admin:articles_article_delete", args=[article.pk])
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
+
+    version = Version.objects.get_deleted(Article).get()
+    recover_url = reverse("admin:articles_article_recover", args=[version.pk])
+    form_page = editor_client.get(recover_url)
+    assert form_page.status_code == 200
+    shown = tags_shown(form_page)
+    assert sorted(shown.split(", ")) == ["Beyoncé", "東京"]
+
+    recovered = editor_client.post(
+        recover_url, article_form_data(section, headline="Gone", slug=article.slug, tags=shown)
+    )
+    assert recovered.status_code == 302
+    assert tag_names(Article.objects.get()) == ["Beyoncé", "東京"]
+
+
+def test_comparing_versions_shows_added_and_removed_tags_without_errors(editor_client, caplog):
+    section = make_section()
+    article = save_article(editor_client, None, section, "Same", tags="Beyoncé, 東京")
+    save_article(editor_client, article.pk, section, "Same", tags="東京, Amélie")
+    newer, older = Version.objects.get_for_object(article)
+
+    with caplog.at_level(logging.WARNING):
+        compare = editor_client.get(
+            reverse("admin:articles_article_compare", args=[article.pk]),
+            {"version_id1": older.pk, "version_id2": newer.pk},
+        )
+    assert compare.status_code == 200
+    page = compare.content.decode()
+    assert "<del>- Beyoncé</del>" in page
+    assert "<ins>+ Amélie</ins>" in page
+    assert "There are no differences" not in page
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+def test_versions_saved_before_tags_were_kept_compare_and_restore_without_tags(editor_client):
+    section = make_section()
+    article = save_article(editor_client, None, section, "Old", tags="Beyoncé")
+    save_article(editor_client, article.pk, section, "New", tags="Amélie")
+    newer, older = Version.objects.get_for_object(article)
+    # What a version saved before looked like: Django's JSON, which leaves tags out.
+    Version.objects.filter(pk=older.pk).update(
+        format="json", serialized_data=serializers.serialize("json", [article])
+    )
+
+    compare = editor_client.get(
+        reverse("admin:articles_article_compare", args=[article.pk]),
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    )
+    assert compare.status_code == 200
+    assert "cannot show them" in compare.content.decode()
+    Version.objects.get(pk=older.pk).revision.revert(delete=True)
+    assert tag_names(article) == ["Amélie"]
+
+
+def test_restoring_an_image_brings_back_its_keywords():
+    image = make_image()
+    with reversion.create_revision():
+        image.tags.set(["Beyoncé", "東京"])
+        image.save()
+    with reversion.create_revision():
+        image.tags.set(["Amélie"])
+        image.save()
+    Keyword.objects.filter(name="東京").delete()
+
+    Version.objects.get_for_object(image).last().revision.revert(delete=True)
+    assert tag_names(image) == ["Beyoncé", "東京"]
