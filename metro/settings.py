@@ -315,7 +315,8 @@ if not DEBUG:
 
 # Logs go to stdout: one JSON object per line in production (LOG_FORMAT=json),
 # for a log shipper; plain lines in development. metro.requests writes one line
-# per request; errors carry their traceback.
+# per request; errors carry their traceback. Requests with a Host header not in
+# ALLOWED_HOSTS are one warning line each.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
@@ -324,6 +325,7 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "metro.logging.JsonFormatter"},
     },
+    "filters": {"one_warning_line": {"()": "metro.logging.OneWarningLine"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -337,6 +339,7 @@ LOGGING = {
         # metro.requests already logs every request, with its status.
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"filters": ["one_warning_line"]},
         # Lockouts are warnings; axes' routine notes are not worth a line each.
         "axes": {"level": "WARNING"},
     },
