@@ -257,6 +257,9 @@ SISTER_FEED_MAX_BYTES = int(os.environ.get("SISTER_FEED_MAX_BYTES", str(5 * 1024
 SISTER_LINKS_KEPT = int(os.environ.get("SISTER_LINKS_KEPT", "50"))
 
 LOGIN_URL = "admin:login"
+# After signing in without a safe `next`: the admin's index (Django's default,
+# /accounts/profile/, is no page of ours).
+LOGIN_REDIRECT_URL = "admin:index"
 # Where the admin lives, e.g. "newsroom-desk/": not where bots look first.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
