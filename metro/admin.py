@@ -1,3 +1,6 @@
+import logging
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
 from django.tasks import TaskResultStatus
@@ -6,8 +9,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from metro.models import SisterLink, SisterSite
+from metro.models import FailedSignIn, SisterLink, SisterSite
 from metro.tasks import refresh_sister_sites
+
+logger = logging.getLogger("metro.security")
 
 
 class SisterLinkInline(admin.TabularInline):
@@ -106,3 +111,51 @@ class SisterLinkAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"published_at": timezone.now(), **super().get_changeform_initial_data(request)}
+
+
+@admin.register(FailedSignIn)
+class FailedSignInAdmin(admin.ModelAdmin):
+    """Recent failed sign-ins, for whoever may unlock a locked-out address (Editors)."""
+
+    list_display = [
+        "ip_address",
+        "locked_out",
+        "username",
+        "failures_since_start",
+        "attempt_time",
+        "user_agent",
+    ]
+    list_display_links = None
+    search_fields = ["ip_address", "username"]
+    fields = ["ip_address", "username", "failures_since_start", "attempt_time", "user_agent"]
+    actions = ["unlock"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).recent().with_address_failures()
+
+    @admin.display(description="Locked out", boolean=True, ordering="-address_failures")
+    def locked_out(self, attempt):
+        return attempt.address_failures >= settings.AXES_FAILURE_LIMIT
+
+    @admin.action(description="Unlock the selected addresses", permissions=["unlock"])
+    def unlock(self, request, queryset):
+        addresses = queryset.unlock()
+        logger.warning("%s unlocked sign-ins from %s", request.user, ", ".join(addresses))
+        self.message_user(
+            request, f"Unlocked {', '.join(addresses)}: signing in from there works again."
+        )
+
+    def has_unlock_permission(self, request):
+        return request.user.has_perm("metro.unlock_sign_ins")
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_unlock_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -276,7 +276,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "8"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The lockout page, in the admin's look; editors unlock addresses under Site ›
+# Failed sign-ins (metro.admin.FailedSignInAdmin).
+AXES_LOCKOUT_CALLABLE = "metro.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "metro.security.client_ip"
 # How many proxies (load balancer, nginx) sit in front of the app servers: the
 # client's address is that many hops from the end of X-Forwarded-For.
