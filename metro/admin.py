@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.timesince import timeuntil
 
 from metro.models import FailedSignIn, SisterLink, SisterSite
 from metro.tasks import refresh_sister_sites
@@ -119,7 +120,7 @@ class FailedSignInAdmin(admin.ModelAdmin):
 
     list_display = [
         "ip_address",
-        "locked_out",
+        "address_status",
         "username",
         "failures_since_start",
         "attempt_time",
@@ -133,9 +134,17 @@ class FailedSignInAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).recent().with_address_failures()
 
-    @admin.display(description="Locked out", boolean=True, ordering="-address_failures")
-    def locked_out(self, attempt):
-        return attempt.address_failures >= settings.AXES_FAILURE_LIMIT
+    def changelist_view(self, request, extra_context=None):
+        now = timezone.now()
+        title = f"Failed sign-ins in the last {timeuntil(now + settings.AXES_COOLOFF_TIME, now)}"
+        return super().changelist_view(request, {"title": title} | (extra_context or {}))
+
+    @admin.display(description="From this address", ordering="-address_failures")
+    def address_status(self, attempt):
+        limit = settings.AXES_FAILURE_LIMIT
+        if attempt.address_failures >= limit:
+            return "Locked out"
+        return f"{attempt.address_failures} of {limit} failures"
 
     @admin.action(description="Unlock the selected addresses", permissions=["unlock"])
     def unlock(self, request, queryset):

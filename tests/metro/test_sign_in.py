@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from metro.models import FailedSignIn
 from tests.factories import make_user
@@ -78,6 +79,7 @@ def test_the_lockout_page_is_the_sites_and_says_who_can_unlock(quick_lockout):
 
     assert "Metro editorial" in page
     assert "Django" not in page
+    assert "nonce=" not in strip_tags(page)
     assert "Signing in from your address (203.0.113.7) is blocked for 30 minutes" in page
     assert "Editors can unlock it sooner" in page
     assert "Can unlock locked-out sign-ins" in page
@@ -106,6 +108,7 @@ def test_editors_unlock_an_address_whatever_usernames_it_tried(quick_lockout, ed
     assert listing.status_code == 200
     rows = {(row.ip_address, row.username) for row in listing.context["cl"].result_list}
     assert rows == {("203.0.113.7", "東京"), ("203.0.113.7", "Amélie"), ("198.51.100.4", "Amélie")}
+    assert listing.content.decode().count("Locked out") == 3
 
     response = unlock(editor_client, "203.0.113.7")
 
