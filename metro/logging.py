@@ -1,4 +1,4 @@
-"""Log records as one JSON object per line, for log shippers."""
+"""Log records as one JSON object per line, for log shippers, and filters that shape them."""
 
 import json
 import logging
@@ -24,3 +24,14 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["traceback"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class OneWarningLine(logging.Filter):
+    """Log a record as one WARNING line without its traceback: for requests refused for
+    a reason the message says in full (a Host header not in ALLOWED_HOSTS, sent by
+    scanners all day), where a traceback adds nothing and ERROR would wake someone."""
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True

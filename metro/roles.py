@@ -1,8 +1,9 @@
 """The newsroom's roles, as Django groups and permissions.
 
 Writers create and edit drafts and submit them for review; editors also
-publish, schedule, unpublish and delete. A data migration applies these
-definitions; after changing them, add a migration that calls `sync_roles` again.
+publish, schedule, unpublish and delete, and unlock colleagues locked out of
+signing in. A data migration applies these definitions; after changing them,
+add a migration that calls `sync_roles` again.
 """
 
 WRITERS = "Writers"
@@ -30,11 +31,19 @@ ALL = ["add", "change", "delete", "view"]
 EDITOR_PERMISSIONS = dict.fromkeys(WRITER_PERMISSIONS, ALL) | {
     ("taggit", "taggeditem"): ALL,
 }
-EDITOR_EXTRA = [("articles", "publish_article")]
+# (app_label, model, codename): the models' own permissions (Meta.permissions).
+EDITOR_EXTRA = [
+    ("articles", "article", "publish_article"),
+    ("metro", "failedsignin", "unlock_sign_ins"),
+]
 
 
 def sync_roles(apps):
-    """Create or update both groups with exactly the permissions above."""
+    """Create or update both groups with exactly the permissions above.
+
+    `apps` is the migration's: permissions on models that do not exist yet at that
+    point of the history are left out, for the migration that adds the model and
+    calls this again."""
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally created after migrate; make sure they exist now.
@@ -46,19 +55,27 @@ def sync_roles(apps):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
 
+    def exists(app_label, model):
+        try:
+            apps.get_model(app_label, model)
+        except LookupError:
+            return False
+        return True
+
     def permissions_for(table, extra=()):
         wanted = [
-            (app, f"{action}_{model}")
+            (app, model, f"{action}_{model}")
             for (app, model), actions in table.items()
             for action in actions
         ]
         wanted += list(extra)
-        found = []
-        for app_label, codename in wanted:
-            found.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        return [
+            Permission.objects.get(
+                content_type__app_label=app_label, content_type__model=model, codename=codename
             )
-        return found
+            for app_label, model, codename in wanted
+            if exists(app_label, model)
+        ]
 
     for name, table, extra in [
         (WRITERS, WRITER_PERMISSIONS, ()),

@@ -2,8 +2,11 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.timesince import timeuntil
 
 
 def client_ip(request):
@@ -55,3 +58,17 @@ class ThrottledLoginForm(AdminAuthenticationForm):
                         params={"seconds": wait},
                     )
         return super().clean()
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page django-axes answers a locked-out client with (AXES_LOCKOUT_CALLABLE):
+    the admin's own, saying for how long and who can unlock the client's address."""
+    now = timezone.now()
+    context = admin.site.each_context(request) | {
+        "title": "Signing in is blocked",
+        "client_ip": client_ip(request),
+        "blocked_for": timeuntil(now + settings.AXES_COOLOFF_TIME, now),
+    }
+    return render(
+        request, "admin/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
+    )

@@ -259,6 +259,9 @@ SISTER_FEED_MAX_BYTES = int(os.environ.get("SISTER_FEED_MAX_BYTES", str(5 * 1024
 SISTER_LINKS_KEPT = int(os.environ.get("SISTER_LINKS_KEPT", "50"))
 
 LOGIN_URL = "admin:login"
+# After signing in without a safe `next`: the admin's index (Django's default,
+# /accounts/profile/, is no page of ours).
+LOGIN_REDIRECT_URL = "admin:index"
 # Where the admin lives, e.g. "newsroom-desk/": not where bots look first.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
@@ -275,7 +278,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "8"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The lockout page, in the admin's look; editors unlock addresses under Site ›
+# Failed sign-ins (metro.admin.FailedSignInAdmin).
+AXES_LOCKOUT_CALLABLE = "metro.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "metro.security.client_ip"
 # How many proxies (load balancer, nginx) sit in front of the app servers: the
 # client's address is that many hops from the end of X-Forwarded-For.
@@ -317,7 +322,8 @@ if not DEBUG:
 
 # Logs go to stdout: one JSON object per line in production (LOG_FORMAT=json),
 # for a log shipper; plain lines in development. metro.requests writes one line
-# per request; errors carry their traceback.
+# per request; errors carry their traceback. Requests with a Host header not in
+# ALLOWED_HOSTS are one warning line each.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
@@ -326,6 +332,7 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "metro.logging.JsonFormatter"},
     },
+    "filters": {"one_warning_line": {"()": "metro.logging.OneWarningLine"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -339,6 +346,7 @@ LOGGING = {
         # metro.requests already logs every request, with its status.
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"filters": ["one_warning_line"]},
         # Lockouts are warnings; axes' routine notes are not worth a line each.
         "axes": {"level": "WARNING"},
     },

@@ -359,3 +359,18 @@ def test_errors_are_logged_with_their_traceback():
     assert line["message"] == "Internal Server Error: /x"
     assert "ValueError: boom" in line["traceback"]
     assert "\n" not in JsonFormatter().format(record)
+
+
+def test_a_request_for_another_host_is_one_warning_line(client, settings, caplog):
+    settings.ALLOWED_HOSTS = ["www.metro.example"]
+    with caplog.at_level(logging.INFO):
+        response = client.get("/", headers={"Host": "scanner.example"})
+
+    assert response.status_code == 400
+    [record] = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert record.levelname == "WARNING"
+    line = json.loads(JsonFormatter().format(record))
+    assert line["level"] == "WARNING"
+    assert "Invalid HTTP_HOST header: 'scanner.example'" in line["message"]
+    assert "traceback" not in line
+    assert "Traceback" not in caplog.text
