@@ -8,9 +8,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from articles.models import Article, Authorship, Section
+from core.revisions import TaggedCompareVersionAdmin
+from core.widgets import TagSuggestWidget
 from media.admin import thumbnail
-from metro.revisions import TaggedCompareVersionAdmin
-from metro.widgets import TagSuggestWidget
 
 PUBLISH_PERMISSION = "articles.publish_article"
 

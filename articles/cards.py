@@ -19,9 +19,9 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
+from core.datetimes import machine_datetime
 from media.pictures import escape_html as e
 from media.pictures import picture_html
-from metro.datetimes import machine_datetime
 
 # The picture a story card shows, by variant: (spec, sizes, priority). Compact cards have none.
 CARD_PICTURES = {

@@ -1,7 +1,7 @@
 """RSS 2.0 and Atom feeds of live stories: the whole site, a section, a tag, an author.
 
 Every address in a feed is absolute on the site's public origin
-(metro.seo.origin). Items carry the whole byline, the section and tags as
+(core.seo.origin). Items carry the whole byline, the section and tags as
 categories, and the hero picture as an enclosure and as Media RSS content.
 A feed costs the same few queries however many stories it lists.
 """
@@ -19,9 +19,9 @@ from django.utils import feedgenerator
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from core.seo.conditional import newest
+from core.seo.origin import absolute_url
 from media.renditions import stored_sizes
-from metro.seo.conditional import newest
-from metro.seo.origin import absolute_url
 from people.models import Person
 
 MAX_ITEMS = 50

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Min, OuterRef
 from django.db.models.functions import JSONArray, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +16,8 @@ from taggit.models import TaggedItem
 
 from articles.richtext import body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
+from core.tags import BoundedTaggableManager
 from media.paths import fast_reverse
-from metro.tags import BoundedTaggableManager
 
 # Changes to these fields of a live story are revisions readers are told about.
 REVISED_FIELDS = ("headline", "standfirst", "body")
@@ -125,6 +125,10 @@ class ArticleQuerySet(models.QuerySet):
     def scheduled(self, now=None):
         """Published stories waiting for their publication time."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def next_publish_at(self):
+        """When the next scheduled story goes live, or None."""
+        return self.scheduled().aggregate(first=Min("publish_at"))["first"]
 
     def tagged(self, tag):
         """Stories carrying `tag`: a per-story probe of the tag index, so the newest come first cheaply."""

@@ -7,7 +7,7 @@ follows, and say "Page 3", never "Page 3 of 4,812". Only ?page=last counts.
 
 from django.core.paginator import EmptyPage, Page, Paginator
 
-from metro.pagination import page_number
+from core.pagination import page_number
 
 
 class ArchivePage(Page):

@@ -4,11 +4,13 @@ Article.save() keeps the body's plain text; these receivers follow the links
 changing (from either end) and the linked names changing or going.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article
+from articles.models import Article, Authorship, FormerSlug, Section
+from articles.navigation import clear_navigation_cache
 from films.models import Film
 from people.models import Person
 
@@ -80,3 +82,21 @@ def _ids(stories):
 def _refresh(story_ids):
     if story_ids:
         Article.objects.filter(pk__in=story_ids).refresh_search_fields()
+
+
+@receiver([post_save, post_delete], sender=Section)
+def sections_changed(sender, **kwargs):
+    """Every page's navigation comes from the cache: a saved or deleted section clears it
+    once committed (cleared sooner, a page could cache the sections as they were)."""
+    transaction.on_commit(clear_navigation_cache)
+
+
+def draft_change(instance):
+    """True for a draft story (saved, tagged, relinked, given a byline) that was a draft
+    before: no public page shows it. The page cache skips such changes."""
+    story = instance if isinstance(instance, Article) else None
+    if isinstance(instance, (Authorship, FormerSlug)):
+        story = instance.article
+    elif isinstance(instance, TaggedItem) and instance.content_type.model_class() is Article:
+        story = Article.objects.filter(pk=instance.object_id).first()
+    return story is not None and not story.changes_public_pages()

@@ -5,8 +5,8 @@ from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Section, article_content_type, json_list
-from metro.seo.conditional import newest
-from metro.seo.sitemaps import IMAGE_FIELDS, SiteSitemap, image_entry
+from core.seo.conditional import newest
+from core.seo.sitemaps import IMAGE_FIELDS, SiteSitemap, image_entry
 
 # Tag pages are dated by their newest live story, looked for among this many newest
 # stories: a tag on none of them has no <lastmod> (the protocol makes it optional).

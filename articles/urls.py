@@ -1,12 +1,12 @@
 from django.urls import path, register_converter
 
 from articles import feeds, views
-from metro.tags import UnicodeSlugConverter
+from core.tags import UnicodeSlugConverter
 
 app_name = "articles"
 
 register_converter(feeds.FeedKindConverter, "feedkind")
-# Tags' slugs keep the letters of every script (metro.tags).
+# Tags' slugs keep the letters of every script (core.tags).
 register_converter(UnicodeSlugConverter, "tagslug")
 
 urlpatterns = [

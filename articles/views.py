@@ -4,17 +4,17 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from articles import seo
 from articles.models import Article
+from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from articles.story_details import load_story_details, with_story_details
-from metro import pagecache
-from metro.context_processors import navigation_sections
-from metro.seo import meta
-from metro.seo.conditional import LastModifiedMixin, newest
+from core import pagecache
+from core.seo.conditional import LastModifiedMixin, newest
 from people.models import Person
 
 
@@ -49,7 +49,7 @@ class SectionView(ArchiveListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(section=self.section, **kwargs)
-        context["page_meta"] = meta.section_page(self.request, self.section, context["page_obj"])
+        context["page_meta"] = seo.section_page(self.request, self.section, context["page_obj"])
         return context
 
 
@@ -66,7 +66,7 @@ class TagView(ArchiveListView):
         context = super().get_context_data(tag=self.tag, **kwargs)
         if not context["object_list"]:
             raise Http404("No published stories carry this tag.")
-        context["page_meta"] = meta.tag_page(self.request, self.tag, context["page_obj"])
+        context["page_meta"] = seo.tag_page(self.request, self.tag, context["page_obj"])
         return context
 
 
@@ -85,7 +85,7 @@ class AuthorView(ArchiveListView):
         context = super().get_context_data(author=self.author, **kwargs)
         if not context["object_list"]:
             raise Http404("No published stories by this person.")
-        context["page_meta"] = meta.author_page(self.request, self.author, context["page_obj"])
+        context["page_meta"] = seo.author_page(self.request, self.author, context["page_obj"])
         return context
 
 
@@ -125,7 +125,7 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             share_links=share_links(
                 self.request.build_absolute_uri(article.get_absolute_url()), article.headline
             ),
-            page_meta=meta.article_page(self.request, article),
+            page_meta=seo.article_page(self.request, article),
             **kwargs,
         )
 
@@ -185,7 +185,7 @@ class ArticlePreviewView(DetailView):
             preview=True,
             related=Article.objects.for_cards().related_to(article),
             share_links=[],
-            page_meta=meta.preview_page(article),
+            page_meta=seo.preview_page(article),
             **kwargs,
         )
 
@@ -239,6 +239,52 @@ class SearchView(ArticleMixin, ListView):
         return super().get_context_data(
             query=self.query,
             result_limit=MAX_RESULTS,
-            page_meta=meta.search_page(self.request, self.query),
+            page_meta=seo.search_page(self.request, self.query),
             **kwargs,
         )
+
+
+class HomeView(TemplateView):
+    """The front page: a lead story, the featured row, the latest stories and a rail per section."""
+
+    template_name = "home.html"
+    featured_count = 4
+    latest_count = 12
+    rail_count = 4
+
+    def get_context_data(self, **kwargs):
+        sections = navigation_sections(self.request)
+        ids = Article.objects.newest_ids(
+            featured=self.featured_count + 1,
+            latest=self.latest_count + self.featured_count + 1,
+            per_section=self.rail_count,
+            section_ids=[section.pk for section in sections],
+        )
+        # One query for every card on the page, newest first; each list below is a prefix.
+        stories = list(
+            Article.objects.live().for_cards().filter(pk__in=ids).order_by("-publish_at", "-pk")
+        )
+        featured = [story for story in stories if story.featured][: self.featured_count + 1]
+        latest = stories[: self.latest_count + self.featured_count + 1]
+        lead = featured[0] if featured else (latest[0] if latest else None)
+        shown = {story.pk for story in featured} | {lead.pk if lead else None}
+        latest = [story for story in latest if story.pk not in shown][: self.latest_count]
+        return super().get_context_data(
+            lead=lead,
+            featured=featured[1:] if featured and featured[0] == lead else featured,
+            latest=latest,
+            rails=self.section_rails(stories, sections),
+            page_meta=seo.home_page(self.request),
+            **kwargs,
+        )
+
+    def section_rails(self, stories, sections):
+        """[(section, its newest stories)] in navigation order, sections with stories only."""
+        by_section = {}
+        for story in stories:
+            rail = by_section.setdefault(story.section_id, [])
+            if len(rail) < self.rail_count:
+                rail.append(story)
+        return [
+            (section, by_section[section.pk]) for section in sections if section.pk in by_section
+        ]

@@ -1,7 +1,7 @@
 """The sitemap of film and series pages: every film in the database has one."""
 
+from core.seo.sitemaps import ModelPagesSitemap
 from films.models import Film
-from metro.seo.sitemaps import ModelPagesSitemap
 
 
 class FilmSitemap(ModelPagesSitemap):

@@ -6,9 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.views.generic import DetailView
 
+from core.seo.conditional import LastModifiedMixin, newest, stories_changed_at
+from films import seo
 from films.models import Credit, Film
-from metro.seo import meta
-from metro.seo.conditional import LastModifiedMixin, newest, stories_changed_at
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -84,7 +84,7 @@ class FilmDetailView(LastModifiedMixin, DetailView):
             credits=credits,
             trailer=trailer_for(film.trailer_url),
             stories=list(film.articles.live().for_cards()[: self.stories_count]),
-            page_meta=meta.film_page(
+            page_meta=seo.film_page(
                 self.request,
                 film,
                 cast,

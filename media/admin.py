@@ -10,13 +10,13 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 
+from core.revisions import TaggedCompareVersionAdmin
 from media import renditions
 from media.forms import ImageAdminForm
 from media.inspection import ACCEPTED_FORMATS
 from media.models import Image, Keyword
 from media.pictures import srcset
 from media.renditions import SPECS
-from metro.revisions import TaggedCompareVersionAdmin
 
 PICKER_PAGE_SIZE = 24
 # The crops editors check while they set the focal point.

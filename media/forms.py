@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 
+from core.widgets import TagSuggestWidget
 from media.inspection import inspect_image
 from media.models import Image
-from metro.widgets import TagSuggestWidget
 
 FOCAL_POINT_DECIMALS = 3
 FOCAL_POINT_INPUT = forms.NumberInput(attrs={"min": 0, "max": 1, "step": 0.001})

@@ -3,9 +3,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from taggit.models import TagBase, TaggedItemBase
 
+from core.tags import BoundedTaggableManager, SlugRule
 from media.inspection import inspect_image
 from media.renditions import Renditions
-from metro.tags import BoundedTaggableManager, SlugRule
 
 unit_interval = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 

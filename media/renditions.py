@@ -6,7 +6,7 @@ can link to any rendition without a database query, and a change of focal
 point or file gives new names. Files are made once, with Pillow, and stored
 through Django's storage API: at upload for the admin's thumbnails, otherwise
 by the serve view on first request or by `manage.py make_renditions`. With the
-default storage (metro.storage) a rendition file appears only once complete.
+default storage (core.storage) a rendition file appears only once complete.
 """
 
 import hashlib

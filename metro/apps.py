@@ -8,7 +8,10 @@ class MetroConfig(AppConfig):
     default = True
 
     def ready(self):
+        from core import invalidation
         from metro import checks, signals  # noqa: F401 - registers checks and receivers
+
+        invalidation.watch_app(self.label)  # Sister-site links are on every story page.
 
 
 class StoryTagsConfig(TaggitAppConfig):

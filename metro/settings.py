@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reversion_compare",
     "django_prose_editor",
     "axes",
+    "core",
     "metro",
     "media",
     "people",
@@ -67,16 +68,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost: one log line per request, whatever happens inside.
-    "metro.middleware.RequestLogMiddleware",
-    "metro.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.RequestLogMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags from page bytes; with the views' Last-Modified, revalidation answers 304.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Whole pages for anonymous readers, never stale (metro.pagecache); inside the
+    # Whole pages for anonymous readers, never stale (core.pagecache); inside the
     # conditional-GET and security middleware, so cached pages get both.
-    "metro.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -101,7 +102,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "metro.context_processors.site",
+                "core.context_processors.site",
+                "articles.navigation.navigation",
             ],
         },
     },
@@ -123,12 +125,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 # Redis, when REDIS_URL is set, holds the cache and the session cache; every app
 # server then sees the same cache, and an edit on one clears it for all. Without
-# Redis the cache is per process. metro.cache keeps pages serving if Redis stops.
+# Redis the cache is per process. core.cache keeps pages serving if Redis stops.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "metro.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "metro",
             "TIMEOUT": 300,
@@ -139,11 +141,11 @@ if REDIS_URL:
         }
     }
     # Sessions live in the database and are read through the cache.
-    SESSION_ENGINE = "metro.sessions.cached_db"
+    SESSION_ENGINE = "core.sessions.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Django's database sessions, ignoring cookies no session key could look like.
-    SESSION_ENGINE = "metro.sessions.db"
+    SESSION_ENGINE = "core.sessions.db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -188,7 +190,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 else:
-    DEFAULT_STORAGE = {"BACKEND": "metro.storage.AtomicFileSystemStorage"}
+    DEFAULT_STORAGE = {"BACKEND": "core.storage.AtomicFileSystemStorage"}
 
 STORAGES = {
     "default": DEFAULT_STORAGE,
@@ -204,7 +206,7 @@ STORAGES = {
 # Taggit: tags are matched case-insensitively so "Netflix" and "netflix" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
 # Revisions of tagged models keep their tags' names (metro/revisions.py).
-SERIALIZATION_MODULES = {"json-with-tags": "metro.revisions"}
+SERIALIZATION_MODULES = {"json-with-tags": "core.revisions"}
 
 # The story editor's own extensions (static/admin/metro/), enabled in
 # articles/richtext.py. The markup they make is allowed by articles.richtext.sanitize_body.
@@ -239,7 +241,7 @@ SITE_TWITTER = os.environ.get("SITE_TWITTER", "")
 # Headlines shown per sister site under "More from our sister sites".
 SISTER_LINKS_PER_SITE = int(os.environ.get("SISTER_LINKS_PER_SITE", "4"))
 # The blocks are cached as HTML and cleared whenever sites or links change.
-# The page cache (metro.pagecache): how long the app keeps a page for anonymous
+# The page cache (core.pagecache): how long the app keeps a page for anonymous
 # readers (0 turns it off). Any change to public content makes cached pages stale
 # at once, whatever this says; it only bounds memory use and time-of-day details.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -271,7 +273,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Failed admin logins from one client (IP address): after AXES_SLOW_AFTER each
-# further try must wait longer (metro.security), after AXES_FAILURE_LIMIT the
+# further try must wait longer (core.security), after AXES_FAILURE_LIMIT the
 # client is locked out for AXES_COOLOFF_MINUTES.
 AXES_SLOW_AFTER = int(os.environ.get("AXES_SLOW_AFTER", "3"))
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "8"))
@@ -280,8 +282,8 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # The lockout page, in the admin's look; editors unlock addresses under Site ›
 # Failed sign-ins (metro.admin.FailedSignInAdmin).
-AXES_LOCKOUT_CALLABLE = "metro.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "metro.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 # How many proxies (load balancer, nginx) sit in front of the app servers: the
 # client's address is that many hops from the end of X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

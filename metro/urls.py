@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from metro import views
-from metro.security import ThrottledLoginForm
-from metro.seo import views as seo_views
+from articles import views as article_views
+from core.security import ThrottledLoginForm
+from metro import seo_views, views
 
 admin.site.site_header = "Metro editorial"
 admin.site.site_title = "Metro editorial"
@@ -14,7 +14,7 @@ admin.site.login_form = ThrottledLoginForm
 handler500 = "metro.views.server_error"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", article_views.HomeView.as_view(), name="home"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("people/", include("people.urls")),

@@ -1,6 +1,6 @@
 """The sitemap of people's pages: everyone in the database has one."""
 
-from metro.seo.sitemaps import ModelPagesSitemap
+from core.seo.sitemaps import ModelPagesSitemap
 from people.models import Person
 
 

@@ -1,8 +1,8 @@
 from django.db.models import F
 from django.views.generic import DetailView
 
-from metro.seo import meta
-from metro.seo.conditional import LastModifiedMixin, newest, stories_changed_at
+from core.seo.conditional import LastModifiedMixin, newest, stories_changed_at
+from people import seo
 from people.models import Person
 
 
@@ -30,7 +30,7 @@ class PersonDetailView(LastModifiedMixin, DetailView):
             credits=list(credits),
             stories_about=list(person.articles.live().for_cards()[: self.stories_about_count]),
             stories_by=stories_by,
-            page_meta=meta.person_page(self.request, person, writes_for_us=bool(stories_by)),
+            page_meta=seo.person_page(self.request, person, writes_for_us=bool(stories_by)),
             **kwargs,
         )
 

@@ -90,7 +90,7 @@ def redis_url(private_redis):
 def redis_cache(settings, redis_url):
     settings.CACHES = {
         "default": {
-            "BACKEND": "metro.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "metro-tests",
         }
@@ -98,7 +98,7 @@ def redis_cache(settings, redis_url):
     from django.core.cache import caches
 
     caches["default"].clear()
-    from metro import pagecache
+    from core import pagecache
 
     pagecache.reset()
     yield caches["default"]

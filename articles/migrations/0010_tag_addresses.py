@@ -2,17 +2,17 @@
 
 The form field refuses a tag longer than its column, and every tag whose slug
 never made an address (empty, or letters the old ASCII-only URL patterns
-refused: such a tag broke every page linking to it) gets one by metro.tags'
+refused: such a tag broke every page linking to it) gets one by core.tags'
 rule. ASCII slugs worked and keep their addresses.
 """
 
 from django.db import migrations
 
-import metro.tags
+import core.tags
 
 
 def repair_slugs(apps, schema_editor):
-    metro.tags.repair_tag_slugs(apps.get_model("taggit", "Tag"))
+    core.tags.repair_tag_slugs(apps.get_model("taggit", "Tag"))
 
 
 class Migration(migrations.Migration):
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="article",
             name="tags",
-            field=metro.tags.BoundedTaggableManager(
+            field=core.tags.BoundedTaggableManager(
                 blank=True,
                 help_text="Comma-separated. Each tag gets its own page.",
                 through="taggit.TaggedItem",

@@ -1,13 +1,13 @@
 """Library keywords: the form field refuses one longer than its column, and keywords
-whose slug was empty or not ASCII get one by metro.tags' rule, like the stories' tags."""
+whose slug was empty or not ASCII get one by core.tags' rule, like the stories' tags."""
 
 from django.db import migrations
 
-import metro.tags
+import core.tags
 
 
 def repair_slugs(apps, schema_editor):
-    metro.tags.repair_tag_slugs(apps.get_model("media", "Keyword"))
+    core.tags.repair_tag_slugs(apps.get_model("media", "Keyword"))
 
 
 class Migration(migrations.Migration):
@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="image",
             name="tags",
-            field=metro.tags.BoundedTaggableManager(
+            field=core.tags.BoundedTaggableManager(
                 blank=True,
                 help_text="Library keywords, comma-separated: for finding the image, "
                 "never shown to readers.",

@@ -14,7 +14,7 @@ from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from metro import pagecache
+from core import pagecache
 from metro.models import SisterLink, SisterSite, web_url
 
 register = template.Library()

@@ -9,8 +9,8 @@ from django.apps import apps
 from django.urls import reverse
 from taggit.models import Tag
 
+from core.tags import tag_slug
 from media.models import Image, Keyword
-from metro.tags import tag_slug
 from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Authorship
-from metro import pagecache
+from core import pagecache
 from tests.factories import (
     make_article,
     make_credit,

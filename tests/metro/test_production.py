@@ -17,9 +17,9 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, Authorship
-from metro.cache import ResilientRedisCache
+from core.cache import ResilientRedisCache
+from core.security import client_ip, wait_before_next_try
 from metro.logging import JsonFormatter
-from metro.security import client_ip, wait_before_next_try
 from tests.factories import (
     article_form_data,
     make_article,
@@ -229,12 +229,12 @@ def cache_on_a_closed_port(settings):
     """Redis configured but nothing listening: the cache must shrug it off."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "metro.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     }
-    settings.SESSION_ENGINE = "metro.sessions.cached_db"
+    settings.SESSION_ENGINE = "core.sessions.cached_db"
     ResilientRedisCache._down_until = 0.0
     yield
     ResilientRedisCache._down_until = 0.0
@@ -262,7 +262,7 @@ def test_after_an_outage_the_cache_drops_what_it_could_not_invalidate(
     """A delete missed while Redis was away would leave stale HTML: it is cleared on return."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "metro.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": redis_url,
         }
     }

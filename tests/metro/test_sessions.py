@@ -2,7 +2,7 @@
 
 import pytest
 
-from metro.sessions import cached_db, db
+from core.sessions import cached_db, db
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_a_real_session_still_loads(store):
 
 @pytest.fixture
 def hardened_sessions(settings):
-    settings.SESSION_ENGINE = "metro.sessions.db"
+    settings.SESSION_ENGINE = "core.sessions.db"
 
 
 def test_a_nul_in_the_session_cookie_is_no_login(client, hardened_sessions):

@@ -16,8 +16,8 @@ from articles.models import Article
 from articles.sitemaps import ArticleSitemap
 from films.models import Film
 from media.models import Image
-from metro.seo import views as seo_views
-from metro.seo.sitemaps import sitemaps
+from metro import seo_views
+from metro.seo_views import sitemaps
 from people.models import Person
 from tests.factories import make_article, make_film, make_image, make_person, make_section
 

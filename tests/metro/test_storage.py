@@ -5,7 +5,7 @@ import os
 import pytest
 from django.core.files.base import ContentFile, File
 
-from metro.storage import AtomicFileSystemStorage
+from core.storage import AtomicFileSystemStorage
 
 
 class BrokenContent(File):

@@ -81,7 +81,7 @@ LIVE_STORY = "big-premiere"
 FORMER_SLUG = "old-premiere"
 SECTIONS = ["film", "tv"]
 TAGS = ["netflix", "thrillers", "embargoed", "beyonce", "東京", "c-plus-plus", "greater-than-sign"]
-# Tags as an entertainment desk types them; each gets an address (metro.tags).
+# Tags as an entertainment desk types them; each gets an address (core.tags).
 UNICODE_TAGS = ["Beyoncé", "Amélie", "Pokémon", "東京", "C++", ">"]
 PEOPLE = ["jane-writer", "sam-star", "nobody-yet"]
 FILMS = ["the-film", "untitled"]
@@ -859,7 +859,7 @@ def test_any_cookies_on_pages_reading_the_session(newsroom, page, cookie, method
 @pytest.mark.parametrize("page", ["preview", "admin login"])
 def test_a_session_cookie_with_a_nul_is_no_login(newsroom, page):
     """Quoted cookie values may carry octal escapes, which Python's cookie parser decodes
-    (Django's session stores would look the NUL up; PostgreSQL refuses it: metro.sessions)."""
+    (Django's session stores would look the NUL up; PostgreSQL refuses it: core.sessions)."""
     cookie = 'sessionid="' + "\\000" * 8 + '"; csrftoken="\\000"'
     response = check(fetch(newsroom.pages[page], headers={"Cookie": cookie}))
     assert response.status_code == (302 if page == "preview" else 200)

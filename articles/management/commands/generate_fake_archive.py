@@ -33,11 +33,11 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Authorship, Section
 from articles.search import plain_text
+from core import pagecache
+from core.tags import tag_slug
 from films.models import Credit, Film, Genre, Platform
 from media.models import Image
-from metro import pagecache
 from metro.demo.sections import SECTIONS
-from metro.tags import tag_slug
 from people.models import Person
 
 ARCHIVE_YEARS = 10

@@ -1,11 +1,11 @@
-from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from metro import pagecache
+from articles.models import Section
+from core import pagecache
 
 NAVIGATION_CACHE_KEY = "metro:navigation-sections"
-# Cleared when a section changes (metro.signals); the timeout only bounds the memory.
+# Cleared when a section changes (articles.signals); the timeout only bounds the memory.
 NAVIGATION_CACHE_SECONDS = 24 * 60 * 60
 
 
@@ -17,10 +17,8 @@ def navigation_sections(request):
 
 
 def cached_sections():
-    """Every page's navigation from the cache rather than a query; metro.signals clears it
+    """Every page's navigation from the cache rather than a query; articles.signals clears it
     when a section is saved or deleted."""
-    from articles.models import Section
-
     key = navigation_cache_key()
     sections = cache.get(key)
     if sections is None:
@@ -39,11 +37,6 @@ def navigation_cache_key():
     return f"{NAVIGATION_CACHE_KEY}:{pagecache.process_cache_version()}"
 
 
-def site(request):
-    """The site's name and navigation, for every template."""
-    return {
-        "SITE_NAME": settings.SITE_NAME,
-        "SITE_LOCALE": settings.SITE_LOCALE,
-        "SITE_TWITTER": settings.SITE_TWITTER,
-        "nav_sections": navigation_sections(request),
-    }
+def navigation(request):
+    """Every template's navigation: the sections, read only if the page shows them."""
+    return {"nav_sections": navigation_sections(request)}

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from metro import pagecache
+from core import pagecache
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ where it expects a list of ids, logged a traceback per version.
 
 Models with tags are versioned in the `TAGGED_JSON` format instead: Django's
 JSON plus each tag field's names. Restoring a version sets the tags to those
-names (a tag deleted since is made again, with its slug by metro.tags).
+names (a tag deleted since is made again, with its slug by core.tags).
 `TaggedCompareVersionAdmin` registers its model in that format and compares
 tags as names. Versions saved in plain JSON, before this, carry no tags:
 restoring one leaves the tags alone.

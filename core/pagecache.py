@@ -47,13 +47,12 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.paginator import InvalidPage
 from django.db import transaction
-from django.db.models import Min
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
-from metro.pagination import page_number
+from core.pagination import page_number
 
 GENERATION_KEY = "pages:generation"
 # Counts the pages a view with a page_cache_limit stored in this PAGE_CACHE_SECONDS.
@@ -75,16 +74,24 @@ class Generation:
         return self.ends_at is None or timezone.now().timestamp() < self.ends_at
 
 
-def next_story_due():
-    """When the next scheduled story goes live, as Unix time, or None."""
-    from articles.models import Article
+# Callables that say when the next scheduled change goes live (an aware datetime, or None);
+# feature apps register theirs with `watch_scheduled_changes` when they are ready.
+scheduled_change_sources = []
 
-    due = Article.objects.scheduled().aggregate(first=Min("publish_at"))["first"]
-    return due.timestamp() if due else None
+
+def watch_scheduled_changes(source):
+    """Make every generation end when `source()`'s moment comes (e.g. a story going live)."""
+    scheduled_change_sources.append(source)
+
+
+def next_scheduled_change():
+    """When the next scheduled change goes live, as Unix time, or None."""
+    moments = [moment for moment in (source() for source in scheduled_change_sources) if moment]
+    return min(moments).timestamp() if moments else None
 
 
 def new_generation():
-    return Generation(uuid.uuid4().hex, next_story_due())
+    return Generation(uuid.uuid4().hex, next_scheduled_change())
 
 
 class SharedGenerations:
@@ -213,7 +220,7 @@ def reset():
 
 def content_changed():
     """Public content changed: once the current transaction commits, no page rendered
-    before is served again. Called by the receivers in metro.signals."""
+    before is served again. Called by the receivers in core.invalidation."""
     pending = transaction.get_connection().run_on_commit
     if any(callback is _start_generation for _, callback, _ in pending):
         return  # Already due when this transaction commits: one new generation is enough.

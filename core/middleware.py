@@ -2,8 +2,8 @@ import logging
 import time
 
 from django.db import InterfaceError, OperationalError
-
-from metro.views import database_unavailable
+from django.http import HttpResponse
+from django.template import loader
 
 logger = logging.getLogger("metro.requests")
 
@@ -57,3 +57,11 @@ class DatabaseUnavailableMiddleware:
 
 
 DATABASE_AWAY = (OperationalError, InterfaceError)
+
+
+def database_unavailable():
+    """The 503 page: a plain template that needs no database."""
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "10"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -2,7 +2,7 @@
 
 from django import template
 
-from metro.datetimes import machine_datetime
+from core.datetimes import machine_datetime
 
 register = template.Library()
 register.filter(machine_datetime)

@@ -1,75 +1,47 @@
-"""The head of every public page: description, canonical link, social cards, JSON-LD, feeds.
-
-Each page kind has a builder returning a PageMeta; views put it in the context
-as `page_meta` and templates/includes/head_meta.html writes the tags.
-"""
-
-from dataclasses import dataclass, field
+"""What search engines and feed readers see of stories and their lists: page heads and NewsArticle."""
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
-from metro.seo import structured_data as ld
-from metro.seo.origin import absolute_static, absolute_url
-
-DESCRIPTION_LIMIT = 160
-
-
-@dataclass(frozen=True)
-class SocialImage:
-    url: str
-    width: int
-    height: int
-    alt: str
-    type: str = "image/jpeg"
+from core.seo import structured_data as ld
+from core.seo.meta import PageMeta, canonical, description, social_image
+from core.seo.origin import absolute_url
+from films.seo import film_ref
+from people.seo import person_ref
 
 
-@dataclass
-class PageMeta:
-    title: str
-    description: str
-    canonical: str = ""
-    og_type: str = "website"
-    image: SocialImage | None = None
-    # Further Open Graph properties, in order: [("article:tag", "Netflix"), ...].
-    properties: list[tuple[str, str]] = field(default_factory=list)
-    robots: str = ""
-    structured_data: str = ""
-    # Feed autodiscovery: [(title, mime type, absolute URL)].
-    feeds: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-def description(text):
-    """One line of plain text, short enough for search results."""
-    return Truncator(" ".join(strip_tags(text).split())).chars(DESCRIPTION_LIMIT)
-
-
-def social_image(image, spec_name, request):
-    """The image as a social card, or the site's logo when there is none."""
-    if image is None or not image.width:
-        width, height = ld.LOGO_SIZE
-        return SocialImage(
-            absolute_static(settings.SITE_LOGO, request),
-            width,
-            height,
-            f"{settings.SITE_NAME} logo",
-        )
-    rendition = image.renditions.largest(spec_name)
-    return SocialImage(
-        url=absolute_url(rendition.url, request),
-        width=rendition.width,
-        height=rendition.height,
-        alt=image.alt_text,
-        type=rendition.mime_type,
+def news_article(article, request):
+    """NewsArticle for a story page. The article's people and films must be prefetched."""
+    url = absolute_url(article.get_absolute_url(), request)
+    byline = list(article.authorships.all())
+    authors = [a.person for a in byline if a.role != a.Role.PHOTOGRAPHER]
+    photographers = [a.person for a in byline if a.role == a.Role.PHOTOGRAPHER]
+    images = [ld.image_object(article.hero_image, spec, request) for spec in ("square", "standard")]
+    images.append(ld.image_object(article.hero_image, "hero", request))
+    publisher = ld.organization(request)
+    return ld.compact(
+        {
+            "@type": "NewsArticle",
+            "@id": f"{url}#article",
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "headline": ld.headline(article.headline),
+            "description": article.seo_description or article.standfirst,
+            "image": [image for image in images if image],
+            "datePublished": ld.iso(article.first_published_at or article.publish_at),
+            "dateModified": ld.iso(article.revised_at or article.publish_at),
+            "author": [person_ref(person, request, with_details=True) for person in authors]
+            or [{"@id": publisher["@id"]}],
+            "contributor": [person_ref(person, request) for person in photographers],
+            "publisher": publisher,
+            "articleSection": article.section.name,
+            "keywords": [tag.name for tag in article.tags.all()],
+            "about": [film_ref(film, request) for film in article.films.all()],
+            "mentions": [person_ref(person, request) for person in article.people.all()],
+            "inLanguage": ld.language_tag(),
+            "isAccessibleForFree": True,
+        }
     )
-
-
-def canonical(request, path=None, page=None):
-    """The page's one address: its path, plus the page number on later pages of a list."""
-    url = absolute_url(path or request.path, request)
-    return f"{url}?page={page}" if page and page > 1 else url
 
 
 def feed_links(url_name, label, **kwargs):
@@ -176,7 +148,7 @@ def author_page(request, author, page_obj):
         path=path,
         trail=[(author.name, author.get_absolute_url()), ("Stories", path)],
         page_obj=page_obj,
-        about=ld.person_ref(author, request),
+        about=person_ref(author, request),
         image=author.portrait,
         feeds=feed_links(
             "articles:author_feed", f"{settings.SITE_NAME}: {author.name}", slug=author.slug
@@ -210,7 +182,7 @@ def article_page(request, article):
         properties=properties,
         structured_data=ld.json_ld_script(
             [
-                ld.news_article(article, request),
+                news_article(article, request),
                 ld.breadcrumbs(
                     [
                         ("Home", reverse("home")),
@@ -233,49 +205,6 @@ def preview_page(article):
         title=article.headline,
         description=description(article.standfirst),
         robots="noindex, nofollow",
-    )
-
-
-def film_page(request, film, cast, crew):
-    path = film.get_absolute_url()
-    year = f" ({film.release_date.year})" if film.release_date else ""
-    text = (
-        film.synopsis
-        or f"{film.title}{year}: {film.get_kind_display().lower()} news, cast and crew."
-    )
-    return PageMeta(
-        title=f"{film.title}{year}",
-        description=description(text),
-        canonical=canonical(request, path),
-        og_type="video.tv_show" if film.kind == film.Kind.SERIES else "video.movie",
-        image=social_image(film.poster, "poster", request),
-        properties=[("video:release_date", film.release_date.isoformat())]
-        if film.release_date
-        else [],
-        structured_data=ld.json_ld_script(
-            [
-                ld.film(film, cast, crew, request),
-                ld.breadcrumbs([("Home", reverse("home")), (film.title, path)], request),
-            ]
-        ),
-    )
-
-
-def person_page(request, person, *, writes_for_us):
-    path = person.get_absolute_url()
-    known_for = f", {person.description}" if person.description else ""
-    return PageMeta(
-        title=person.name,
-        description=description(person.bio or f"{person.name}{known_for}: stories and credits."),
-        canonical=canonical(request, path),
-        og_type="profile",
-        image=social_image(person.portrait, "portrait", request),
-        structured_data=ld.json_ld_script(
-            [
-                ld.profile_page(person, request, writes_for_us=writes_for_us),
-                ld.breadcrumbs([("Home", reverse("home")), (person.name, path)], request),
-            ]
-        ),
     )
 
 

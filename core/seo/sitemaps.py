@@ -13,8 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import EmptyPage, Page
 from django.db.models import Max, Min, Subquery, Value
 
-from metro.pagination import page_number
-from metro.seo.origin import site_origin
+from core.pagination import page_number
+from core.seo.origin import site_origin
 
 IMAGE_NAMESPACE = "http://www.google.com/schemas/sitemap-image/1.1"
 
@@ -62,7 +62,7 @@ class SiteSitemap(Sitemap):
 
     Django's sitemap view passes the request's scheme and host (a RequestSite)
     to get_protocol and get_domain; these put the configured origin first,
-    just as metro.seo.origin.site_origin does for the rest of the site.
+    just as core.seo.origin.site_origin does for the rest of the site.
 
     Subclasses with a lastmod must also give get_latest_lastmod() as one
     query: Django's default calls lastmod() on every item, which would load
@@ -142,19 +142,3 @@ def image_entry(image, origin):
     if image is None or not image.width:
         return None  # No picture, or a file that could not be read: nothing to offer.
     return {"location": origin + image.renditions.largest("hero", "jpeg").url}
-
-
-def sitemaps():
-    """The sections of /sitemap.xml, in the order the index lists them."""
-    # Imported here: the apps' sitemaps import this module for their base class.
-    from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
-    from films.sitemaps import FilmSitemap
-    from people.sitemaps import PersonSitemap
-
-    return {
-        "articles": ArticleSitemap,
-        "sections": SectionSitemap,
-        "tags": TagSitemap,
-        "people": PersonSitemap,
-        "films": FilmSitemap,
-    }

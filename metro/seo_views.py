@@ -11,10 +11,13 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from articles.models import Article
-from metro import pagecache
-from metro.seo.conditional import newest
-from metro.seo.origin import absolute_url, site_origin
-from metro.seo.sitemaps import image_entry, sitemaps
+from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap
+from core import pagecache
+from core.seo.conditional import newest
+from core.seo.origin import absolute_url, site_origin
+from core.seo.sitemaps import image_entry
+from films.sitemaps import FilmSitemap
+from people.sitemaps import PersonSitemap
 
 # Google News reads stories published in the last two days, and at most 1,000 of them.
 NEWS_WINDOW = timedelta(days=2)
@@ -22,6 +25,17 @@ NEWS_LIMIT = 1000
 
 # Editors' previews of unpublished stories live under this path.
 PREVIEW_PATH = "/preview/"
+
+
+def sitemaps():
+    """The sections of /sitemap.xml, in the order the index lists them."""
+    return {
+        "articles": ArticleSitemap,
+        "sections": SectionSitemap,
+        "tags": TagSitemap,
+        "people": PersonSitemap,
+        "films": FilmSitemap,
+    }
 
 
 def sitemap_index(request):

@@ -9,7 +9,7 @@ previews) would then fail with a database error for that client.
 
 Django makes session keys of 32 lowercase letters and digits; anything else
 is no session, as if no cookie had been sent. Set SESSION_ENGINE to
-"metro.sessions.db", or to "metro.sessions.cached_db" for sessions read
+"core.sessions.db", or to "core.sessions.cached_db" for sessions read
 through the cache.
 """
 
