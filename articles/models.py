@@ -542,8 +542,9 @@ class Authorship(models.Model):
         CONTRIBUTOR = "contributor", "Contributor"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
+    # A byline outlives no one by accident: merge a duplicate person instead (people.merging).
     person = models.ForeignKey(
-        "people.Person", on_delete=models.CASCADE, related_name="authorships"
+        "people.Person", on_delete=models.PROTECT, related_name="authorships"
     )
     role = models.CharField(max_length=20, choices=Role, default=Role.AUTHOR)
     order = models.PositiveSmallIntegerField(default=0)
