@@ -8,6 +8,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from films.admin import PersonCreditInline
 from media.admin import thumbnail
 from metro.in_use import RefuseDeletionWhileInUse, person_uses
+from metro.review import EditorsChangeWhatStoriesShow
 from people.merging import merge_people
 from people.models import Person, PersonLink
 
@@ -31,7 +32,7 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Person)
-class PersonAdmin(RefuseDeletionWhileInUse, CompareVersionAdmin):
+class PersonAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin):
     list_display = ["portrait_thumb", "name", "description", "user", "updated_at"]
     list_display_links = ["portrait_thumb", "name"]
     list_select_related = ["portrait", "user"]

@@ -12,6 +12,7 @@ from articles.models import Article, Authorship
 from films.models import Credit, Film
 from people.models import Person, PersonLink
 from tests.factories import make_article, make_credit, make_film, make_person
+from tests.pages import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -156,21 +157,6 @@ def test_an_unknown_former_address_is_still_a_404(client):
 # Recovering
 
 
-def recover_form_data(response):
-    """What the admin's recover form posts: the recovered person's fields and inlines."""
-    form = response.context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data = {name: value for name, value in data.items() if value not in (None, [])}
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        data |= {f"{management.prefix}-{k}": v for k, v in management.initial.items()}
-        for inline_form in formset.formset.forms:
-            for name in inline_form.fields:
-                value = inline_form[name].value()
-                data[inline_form.add_prefix(name)] = "" if value is None else value
-    return data
-
-
 def test_recovering_a_deleted_person_restores_their_story_links(editor_client, client):
     person = make_person(name="Amélie Poulain", slug="amelie-poulain")
     with reversion.create_revision():
@@ -182,7 +168,7 @@ def test_recovering_a_deleted_person_restores_their_story_links(editor_client, c
 
     version = Version.objects.get_deleted(Person).get()
     url = reverse("admin:people_person_recover", args=[version.pk])
-    response = editor_client.post(url, recover_form_data(editor_client.get(url)))
+    response = editor_client.post(url, admin_form_data(editor_client.get(url)))
 
     assert response.status_code == 302
     person = Person.objects.get(slug="amelie-poulain")
@@ -199,7 +185,7 @@ def test_recovering_a_deleted_film_restores_its_story_links(editor_client):
 
     version = Version.objects.get_deleted(Film).get()
     url = reverse("admin:films_film_recover", args=[version.pk])
-    response = editor_client.post(url, recover_form_data(editor_client.get(url)))
+    response = editor_client.post(url, admin_form_data(editor_client.get(url)))
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert list(story.films.all()) == [Film.objects.get(slug="tokyo-story")]
