@@ -10,6 +10,7 @@ recovering it in the admin restores them.
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_migrate, post_save, pre_delete
 
 from articles.models import Article
@@ -25,8 +26,7 @@ def register(app_config):
         if not reversion.is_registered(link):
             reversion.register(link)
         pre_delete.connect(keep_story_links, sender=model)
-        post_save.connect(refresh_recovered_story, sender=link)
-        post_save.connect(refresh_stories_of_the_recovered, sender=model)
+        post_save.connect(restore_stories_of_the_recovered, sender=model)
 
 
 def create_link_content_types(using, **kwargs):
@@ -51,19 +51,13 @@ def keep_story_links(sender, instance, **kwargs):
         reversion.set_comment(f"Deleted from {len(links)} story link(s); recovering restores them.")
 
 
-# A revision restores rows by raw saves, which no m2m signal announces, in no set
-# order: whichever of the link and its person or film comes back last refreshes
-# the story's search terms.
-
-
-def refresh_recovered_story(sender, instance, raw, **kwargs):
-    if raw:
-        Article.objects.filter(pk=instance.article_id).refresh_search_fields()
-
-
-def refresh_stories_of_the_recovered(sender, instance, raw, **kwargs):
-    if raw:
-        link = STORY_LINKS[sender]
-        field = sender._meta.model_name
-        stories = link.objects.filter(**{field: instance}).values("article_id")
-        Article.objects.filter(pk__in=stories).refresh_search_fields()
+def restore_stories_of_the_recovered(sender, instance, raw, **kwargs):
+    """A revision restores rows by raw saves, and Django announces none for join
+    rows; reversion restores a revision's rows newest first, so when the person or
+    film comes back its links already have. Links to stories deleted since are
+    dropped (they would break the foreign key), and the rest refresh search."""
+    if not raw:
+        return
+    links = STORY_LINKS[sender].objects.filter(**{sender._meta.model_name: instance})
+    links.filter(~Exists(Article.objects.filter(pk=OuterRef("article_id")))).delete()
+    Article.objects.filter(pk__in=links.values("article_id")).refresh_search_fields()

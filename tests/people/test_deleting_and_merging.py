@@ -189,3 +189,21 @@ def test_recovering_a_deleted_film_restores_its_story_links(editor_client):
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert list(story.films.all()) == [Film.objects.get(slug="tokyo-story")]
+
+
+def test_recovering_skips_links_to_stories_deleted_since(editor_client):
+    film = make_film(slug="tokyo-story")
+    kept, gone = make_article(live=True), make_article(live=True)
+    kept.films.add(film)
+    gone.films.add(film)
+    film.delete()
+    gone.delete()
+
+    version = Version.objects.get_deleted(Film).get()
+    url = reverse("admin:films_film_recover", args=[version.pk])
+    response = editor_client.post(url, admin_form_data(editor_client.get(url)))
+
+    assert response.status_code == 302
+    film = Film.objects.get(slug="tokyo-story")
+    assert list(film.articles.all()) == [kept]
+    assert Article.films.through.objects.count() == 1
