@@ -7,10 +7,12 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import signals  # noqa: F401 - connects the search receivers
+        from articles import recovery, signals  # noqa: F401 - signals connects the search receivers
         from metro.tags import SlugRule
 
         # The stories' tags are taggit's own model, whose slugify can leave a slug the
         # tag's address cannot carry ("C++" → c, ">" → nothing); metro.tags makes one
         # for every name. taggit's TagBase calls slugify when it creates a tag.
         Tag.slugify = SlugRule.slugify
+
+        recovery.register(self)
