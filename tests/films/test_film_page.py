@@ -44,8 +44,8 @@ def test_the_film_page_shows_poster_title_release_platform_and_facts(client):
     html, text = response.content.decode(), page_text(response)
 
     assert html.count("<h1") == 1
-    assert "Series The Salt Ledger 2024 On Netflix, May 24" in text
-    assert '<time datetime="2024-05-24">May 24</time>' in html
+    assert "Series The Salt Ledger 2024 Released on Netflix on May 24, 2024" in text
+    assert '<time datetime="2024-05-24">May 24, 2024</time>' in html
     assert "52 min episodes" in text
     assert "Rated TV-MA" in text
     assert "Crime Thriller" in text
