@@ -254,6 +254,20 @@ def test_a_person_card_in_a_story_says_the_part_played_in_the_storys_films():
     assert "<script>" not in named
 
 
+def test_in_this_story_pictures_declare_their_4rem_boxes_and_offer_64_and_128_wide_files():
+    film = make_film(poster=make_image(file=uploaded_image(size=(800, 1200))))
+    person = make_person(portrait=make_image(file=uploaded_image(size=(800, 800))))
+
+    html = cards.story_subject_cards([film], [person])
+
+    for css_class in ("film-card__poster", "person-card__portrait"):
+        img = re.search(rf'<img [^>]*class="{css_class}"[^>]*>', html)[0]
+        assert 'sizes="4rem"' in img
+        assert " 64w, " in img and " 128w, " in img
+    # A film's cast, on its page, is drawn at 8rem.
+    assert 'sizes="8rem"' in cards.person_card(person)
+
+
 def test_picture_urls_are_the_renditions_urls():
     image = wide_image()
     renditions = image.renditions
