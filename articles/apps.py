@@ -7,7 +7,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import signals  # noqa: F401 - connects the search receivers
+        from articles import signals  # noqa: F401 - connects the search and feed receivers
         from metro.tags import SlugRule
 
         # The stories' tags are taggit's own model, whose slugify can leave a slug the
