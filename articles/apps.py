@@ -7,7 +7,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import recovery, signals  # noqa: F401 - signals connects the search receivers
+        # signals connects the search and feed receivers.
+        from articles import recovery, signals  # noqa: F401
         from metro.tags import SlugRule
 
         # The stories' tags are taggit's own model, whose slugify can leave a slug the
