@@ -7,7 +7,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import signals  # noqa: F401 - connects the search receivers
+        from articles import recovery, signals  # noqa: F401 - connects the search and feed receivers
         from articles.models import Article
         from core import invalidation, pagecache
         from core.tags import SlugRule
@@ -23,3 +23,5 @@ class ArticlesConfig(AppConfig):
         # tag's address cannot carry ("C++" → c, ">" → nothing); core.tags makes one
         # for every name. taggit's TagBase calls slugify when it creates a tag.
         Tag.slugify = SlugRule.slugify
+
+        recovery.register(self)

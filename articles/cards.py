@@ -21,13 +21,10 @@ from django.utils.text import capfirst
 
 from core.datetimes import machine_datetime
 from media.pictures import escape_html as e
-from media.pictures import picture_html
+from media.pictures import slot_picture
 
-# The picture a story card shows, by variant: (spec, sizes, priority). Compact cards have none.
-CARD_PICTURES = {
-    "lead": ("hero", "(min-width: 72rem) 44rem, (min-width: 48rem) 60vw, 100vw", True),
-    "": ("card", "(min-width: 72rem) 16rem, (min-width: 36rem) 45vw, 100vw", False),
-}
+# The picture a story card shows, by variant: (slot, priority). Compact cards have none.
+CARD_PICTURES = {"lead": ("lead-card", True), "": ("card", False)}
 
 
 def article_card(article, *, variant="", heading_level=3, hide_section=False):
@@ -37,10 +34,8 @@ def article_card(article, *, variant="", heading_level=3, hide_section=False):
     variant_class = f" card--{e(variant)}" if variant else ""
     picture = ""
     if variant != "compact":
-        spec, sizes, priority = CARD_PICTURES.get(variant, CARD_PICTURES[""])
-        image = picture_html(
-            article.hero_image, spec, sizes=sizes, priority=priority, css_class="card__image"
-        )
+        slot, priority = CARD_PICTURES.get(variant, CARD_PICTURES[""])
+        image = slot_picture(article.hero_image, slot, priority=priority, css_class="card__image")
         picture = f"\n  {image}\n  "
     kicker = ""
     if not hide_section:
@@ -75,12 +70,7 @@ def search_result(article):
     meta = byline_and_date(article, "search-result")
     picture = ""
     if article.hero_image:
-        image = picture_html(
-            article.hero_image,
-            "card",
-            sizes="(min-width: 36rem) 12rem, 7rem",
-            css_class="search-result__image",
-        )
+        image = slot_picture(article.hero_image, "search-result", css_class="search-result__image")
         picture = f'<div class="search-result__picture">{image}</div>'
     return mark_safe(  # noqa: S308 - every value is escaped above or below
         '<article class="search-result">\n  <div class="search-result__text">\n'
@@ -107,16 +97,26 @@ def article_cards(articles, *, variant="", heading_level=3, hide_section=False):
     return mark_safe("".join(cards))  # noqa: S308 - each card escapes its own values
 
 
-def person_card(person, character=""):
-    """A person's card: portrait (or initial), name, and the part they played or what they do."""
+def person_card(person, character="", parts=(), name_films=False, slot="cast-portrait"):
+    """A person's card: portrait (or initial), name, and the part they played or what they do.
+
+    `character` is who they play in the film whose page this is; `parts` their
+    credits (with films) in the films beside the card, said as "as Charlotte" or
+    "Director", with the film's title when `name_films` (a story about several films).
+    `slot` is where the portrait sits (media.pictures.SLOTS): a film's cast, or a story.
+    """
     portrait = picture_or_placeholder(
-        person.portrait, "portrait", "8rem", "person-card__portrait", person.name[:1]
+        person.portrait, slot, "person-card__portrait", person.name[:1]
     )
     detail = ""
     if character:
-        detail = f'<p class="person-card__detail">as {e(character)}</p>'
+        detail = f"as {e(character)}"
+    elif parts:
+        detail = " · ".join(part_played(credit, name_films) for credit in parts)
     elif person.description:
-        detail = f'<p class="person-card__detail">{e(capfirst(person.description))}</p>'
+        detail = e(capfirst(person.description))
+    if detail:
+        detail = f'<p class="person-card__detail">{detail}</p>'
     return mark_safe(  # noqa: S308 - every value is escaped above or below
         f'<div class="person-card">\n  {portrait}\n  <div class="person-card__body">\n'
         f'    <h3 class="person-card__name"><a href="{e(person.get_absolute_url())}">'
@@ -125,39 +125,83 @@ def person_card(person, character=""):
     )
 
 
-def film_card(film):
-    """A film's card: poster (or title), title, kind and year, and where and when it is out."""
-    poster = picture_or_placeholder(film.poster, "poster", "10rem", "film-card__poster", film.title)
+def part_played(credit, name_film=False):
+    """ "as Charlotte" for an actor with a character, else the role ("Director"); with
+    `name_film`, "as Charlotte in Marlow Fen", "Director of Marlow Fen"."""
+    acting = credit.role == credit.Role.ACTOR
+    if acting and credit.character_name:
+        part = f"as {e(credit.character_name)}"
+    else:
+        part = e(credit.get_role_display())
+    if name_film:
+        part = f"{part} {'in' if acting else 'of'} <cite>{e(credit.film.title)}</cite>"
+    return part
+
+
+def film_card(film, cast=(), slot="in-story-poster"):
+    """A film's card: poster (or title), title, kind and year, where and when it is out,
+    and its top-billed `cast` (people), each linked to their page; `slot` as in person_card()."""
+    poster = picture_or_placeholder(film.poster, slot, "film-card__poster", film.title)
     year = f" · {film.release_date.year}" if film.release_date else ""
     release = ""
     if film.platform or film.release_date:
         release = f'<p class="film-card__release">{film_release(film)}</p>'
+    starring = ""
+    if cast:
+        names = [
+            f'<a href="{e(person.get_absolute_url())}">{e(person.name)}</a>' for person in cast
+        ]
+        starring = f'<p class="film-card__cast">With {join_names(names)}</p>'
     return mark_safe(  # noqa: S308 - every value is escaped above or below
         f'<div class="film-card">\n  {poster}\n  <div class="film-card__body">\n'
         f'    <h3 class="film-card__title"><a href="{e(film.get_absolute_url())}">'
         f"{e(film.title)}</a></h3>\n"
         f'    <p class="film-card__meta">{e(film.get_kind_display())}{year}</p>\n'
-        f"    {release}\n  </div>\n</div>\n"
+        f"    {release}\n    {starring}\n  </div>\n</div>\n"
     )
+
+
+def story_subject_cards(films, people):
+    """The "In this story" list: each film with its top-billed cast, then each person
+    with their parts in those films (naming the film when there are several), as
+    articles.story_details loads them."""
+    name_films = len(films) > 1
+    items = [film_card(film, cast=getattr(film, "top_billed", ())) for film in films]
+    items += [
+        person_card(
+            person,
+            parts=getattr(person, "parts_in_story", ()),
+            name_films=name_films,
+            slot="in-story-portrait",
+        )
+        for person in people
+    ]
+    return mark_safe("".join(f"<li>{item}</li>" for item in items))  # noqa: S308 - cards escape
 
 
 def film_release(film):
-    """ "On Netflix, March 4": where and when a film is out, either part optional."""
-    platform = f"On {e(film.platform.name)}" if film.platform else ""
-    if not film.release_date:
-        return mark_safe(platform)  # noqa: S308 - escaped above
+    """Where and when a film is out, either part optional, in the tense the date
+    calls for: "Released on Netflix on May 24, 2019", "Coming to Netflix on
+    May 24, 2027", "On Netflix"."""
+    platform = e(film.platform.name) if film.platform else ""
     released = film.release_date
-    separator = ", " if platform else ""
-    return mark_safe(  # noqa: S308 - escaped above; dates are digits and month names
-        f'{platform}{separator}<time datetime="{released.isoformat()}">'
-        f"{e(MONTHS[released.month])} {released.day}</time>"
+    if not released:
+        return mark_safe(f"On {platform}" if platform else "")  # noqa: S308 - escaped above
+    when = (
+        f'<time datetime="{released.isoformat()}">'
+        f"{e(MONTHS[released.month])} {released.day}, {released.year}</time>"
     )
+    if released <= timezone.localdate():
+        where = f" on {platform}" if platform else ""
+        return mark_safe(f"Released{where} on {when}")  # noqa: S308 - escaped above
+    where = f"Coming to {platform}" if platform else "Coming"
+    return mark_safe(f"{where} on {when}")  # noqa: S308 - escaped above; dates are digits
 
 
-def picture_or_placeholder(image, spec, sizes, css_class, text):
-    """The image's picture, or in its place a box holding `text` (an initial, a title)."""
+def picture_or_placeholder(image, slot, css_class, text):
+    """The image's picture in `slot`, or in its place a box holding `text` (an initial, a title)."""
     if image:
-        return picture_html(image, spec, sizes=sizes, css_class=css_class)
+        return slot_picture(image, slot, css_class=css_class)
     return f'<span class="{css_class} {css_class}--empty" aria-hidden="true">{e(text)}</span>'
 
 

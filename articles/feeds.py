@@ -21,6 +21,7 @@ from taggit.models import Tag
 from articles.models import Article, Section
 from core.seo.conditional import newest
 from core.seo.origin import absolute_url
+from media import renditions
 from media.renditions import stored_sizes
 from people.models import Person
 
@@ -41,6 +42,21 @@ class FeedKindConverter:
         return value
 
 
+def feed_picture(image):
+    """The rendition feeds offer of a story's hero `image`: the largest hero JPEG;
+    None for no image, or one whose file could not be read (nothing to resize)."""
+    if image is None or not image.width or not image.height:
+        return None
+    return image.renditions.largest("hero", "jpeg")
+
+
+def make_feed_picture(image):
+    """Store `image`'s feed rendition unless it is stored already, so that feeds
+    can say how long it is (articles.signals calls this as stories are published)."""
+    if rendition := feed_picture(image):
+        renditions.ensure(image, rendition)
+
+
 @dataclass(frozen=True)
 class HeroMedia:
     """A story's hero picture as feeds offer it: one JPEG rendition."""
@@ -53,8 +69,12 @@ class HeroMedia:
     description: str
     credit: str
 
-    def enclosure(self):
-        return feedgenerator.Enclosure(self.url, str(self.length), self.mime_type)
+    def enclosures(self):
+        """The RSS enclosure, whose length is required: none for a file not made yet,
+        rather than a length of 0 (Media RSS content still offers the picture)."""
+        if not self.length:
+            return []
+        return [feedgenerator.Enclosure(self.url, str(self.length), self.mime_type)]
 
 
 def heroes(stories, request):
@@ -62,16 +82,11 @@ def heroes(stories, request):
 
     The pictures' byte sizes come from media.renditions.stored_sizes(), all in one go.
     """
-    renditions = {
-        story.pk: story.hero_image.renditions.largest("hero", "jpeg")
-        for story in stories
-        # No picture, or a file that could not be read: nothing to resize.
-        if story.hero_image is not None and story.hero_image.width and story.hero_image.height
-    }
-    sizes = stored_sizes({rendition.name for rendition in renditions.values()})
+    pictures = {story.pk: feed_picture(story.hero_image) for story in stories}
+    sizes = stored_sizes({rendition.name for rendition in pictures.values() if rendition})
     found = dict.fromkeys(story.pk for story in stories)
     for story in stories:
-        if rendition := renditions.get(story.pk):
+        if rendition := pictures[story.pk]:
             found[story.pk] = HeroMedia(
                 url=absolute_url(rendition.url, request),
                 mime_type=rendition.mime_type,
@@ -262,7 +277,7 @@ class StoryFeed(Feed):
 
     def item_enclosures(self, story):
         hero = self.hero(story)
-        return [hero.enclosure()] if hero else []
+        return hero.enclosures() if hero else []
 
     def item_extra_kwargs(self, story):
         return {"byline": self.byline(story), "hero": self.hero(story)}

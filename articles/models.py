@@ -130,6 +130,30 @@ class ArticleQuerySet(models.QuerySet):
         """When the next scheduled story goes live, or None."""
         return self.scheduled().aggregate(first=Min("publish_at"))["first"]
 
+    def published(self):
+        """Live and scheduled stories: what readers see, or will see without another review."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def showing(self, thing):
+        """Stories whose page shows `thing`: a person (in the byline or "In this story"),
+        a film ("In this story") or a library image (hero, in the body, or the portrait
+        or poster on an "In this story" card)."""
+        label = thing._meta.label_lower
+        if label == "people.person":
+            shown = models.Q(authorships__person=thing) | models.Q(people=thing)
+        elif label == "films.film":
+            shown = models.Q(films=thing)
+        elif label == "media.image":
+            shown = (
+                models.Q(hero_image=thing)
+                | models.Q(body__contains=f'data-image-id="{thing.pk}"')
+                | models.Q(people__portrait=thing)
+                | models.Q(films__poster=thing)
+            )
+        else:
+            raise TypeError(f"Stories do not show {label} objects.")
+        return self.filter(pk__in=Article.objects.filter(shown).values("pk"))
+
     def tagged(self, tag):
         """Stories carrying `tag`: a per-story probe of the tag index, so the newest come first cheaply."""
         return self.filter(
@@ -546,8 +570,9 @@ class Authorship(models.Model):
         CONTRIBUTOR = "contributor", "Contributor"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
+    # A byline outlives no one by accident: merge a duplicate person instead (people.merging).
     person = models.ForeignKey(
-        "people.Person", on_delete=models.CASCADE, related_name="authorships"
+        "people.Person", on_delete=models.PROTECT, related_name="authorships"
     )
     role = models.CharField(max_length=20, choices=Role, default=Role.AUTHOR)
     order = models.PositiveSmallIntegerField(default=0)

@@ -16,14 +16,12 @@ from django.utils.html import escape, format_html, format_html_join
 from django_prose_editor.fields import ProseEditorField
 
 from media.models import Image
-from media.pictures import picture_html
+from media.pictures import slot_picture
 
 PULL_QUOTE_CLASS = "pull-quote"
 MEDIA_IMAGE_CLASS = "media-image"
 CREDIT_CLASS = "credit"
 LINK_REL = "noopener noreferrer"
-# In-body images span the story's text column.
-BODY_IMAGE_SIZES = "(min-width: 44rem) 42rem, 100vw"
 
 # Extensions of the admin's rich-text editor. PullQuote and MediaLibraryImage
 # are Metro's own (static/admin/metro/), registered in DJANGO_PROSE_EDITOR_EXTENSIONS.
@@ -181,7 +179,7 @@ def _library_figure(image):
         '<figure class="{}" data-image-id="{}">{}{}</figure>',
         MEDIA_IMAGE_CLASS,
         image.pk,
-        picture_html(image, "body", sizes=BODY_IMAGE_SIZES),
+        slot_picture(image, "story-body"),
         _figcaption(image),
     )
 

@@ -1,17 +1,25 @@
-"""Keeping Article.search_terms current: the names of a story's tags, people and films.
+"""Keeping Article.search_terms current, and published stories' feed pictures made.
 
-Article.save() keeps the body's plain text; these receivers follow the links
-changing (from either end) and the linked names changing or going.
+Search: Article.save() keeps the body's plain text; these receivers follow the
+links changing (from either end) and the linked names changing or going.
+
+Feed pictures: a feed gives the byte length of each story's picture, which it
+knows only once the file is made; it is made when a story is saved published
+(or scheduled) and when a published story's picture gets a new file or crop.
 """
+
+from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
+from articles.feeds import make_feed_picture
 from articles.models import Article, Authorship, FormerSlug, Section
 from articles.navigation import clear_navigation_cache
 from films.models import Film
+from media.models import Image
 from people.models import Person
 
 # What stories link to by name, the field holding the name, and the link's name.
@@ -100,3 +108,20 @@ def draft_change(instance):
     elif isinstance(instance, TaggedItem) and instance.content_type.model_class() is Article:
         story = Article.objects.filter(pk=instance.object_id).first()
     return story is not None and not story.changes_public_pages()
+
+
+@receiver(post_save, sender=Article)
+def make_feed_picture_of_published_story(sender, instance, raw=False, **kwargs):
+    if raw or instance.status != Article.Status.PUBLISHED or instance.hero_image_id is None:
+        return
+    # After the commit, so the picture is the one saved; robust: a missing
+    # original is logged, and the feed leaves the enclosure out.
+    transaction.on_commit(partial(make_feed_picture, instance.hero_image), robust=True)
+
+
+@receiver(post_save, sender=Image)
+def make_feed_picture_of_new_crop(sender, instance, raw=False, **kwargs):
+    # A new file or focal point gives the picture a new name (media.renditions).
+    published = Article.objects.filter(hero_image=instance, status=Article.Status.PUBLISHED)
+    if not raw and published.exists():
+        transaction.on_commit(partial(make_feed_picture, instance), robust=True)

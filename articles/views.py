@@ -3,6 +3,7 @@ from urllib.parse import quote, urlencode
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
@@ -74,6 +75,14 @@ class AuthorView(ArchiveListView):
     """Everything someone has written (or photographed) for us, newest first."""
 
     template_name = "articles/author.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            if kept := Person.objects.filter(former_slugs__slug=kwargs["slug"]).first():
+                return HttpResponsePermanentRedirect(reverse("articles:author", args=[kept.slug]))
+            raise
 
     def get_queryset(self):
         self.author = get_object_or_404(

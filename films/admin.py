@@ -3,6 +3,8 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from films.models import Credit, Film, Genre, Platform
 from media.admin import thumbnail
+from metro.in_use import RefuseDeletionWhileInUse, film_uses
+from metro.review import EditorsChangeWhatStoriesShow
 
 
 class FilmCreditInline(admin.TabularInline):
@@ -30,7 +32,7 @@ class PersonCreditInline(admin.TabularInline):
 
 
 @admin.register(Film)
-class FilmAdmin(CompareVersionAdmin):
+class FilmAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin):
     list_display = ["poster_thumb", "title", "kind", "release_date", "platform", "updated_at"]
     list_display_links = ["poster_thumb", "title"]
     list_select_related = ["poster", "platform"]
@@ -50,6 +52,9 @@ class FilmAdmin(CompareVersionAdmin):
         ("Identifiers", {"fields": ["imdb_id"], "classes": ["collapse"]}),
     ]
     inlines = [FilmCreditInline]
+
+    def uses(self, obj):
+        return film_uses(obj)
 
     @admin.display(description="Poster")
     def poster_thumb(self, obj):

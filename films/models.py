@@ -100,7 +100,8 @@ class Credit(models.Model):
         EDITOR = "editor", "Editor"
 
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
-    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="credits")
+    # Deleting a person must not quietly shorten filmographies: merge duplicates instead.
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="credits")
     role = models.CharField(max_length=20, choices=Role, default=Role.ACTOR)
     character_name = models.CharField(
         max_length=200, blank=True, help_text='For actors: who they play, e.g. "Charlotte".'

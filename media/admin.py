@@ -17,6 +17,7 @@ from media.inspection import ACCEPTED_FORMATS
 from media.models import Image, Keyword
 from media.pictures import srcset
 from media.renditions import SPECS
+from metro.review import EditorsChangeWhatStoriesShow
 
 PICKER_PAGE_SIZE = 24
 # The crops editors check while they set the focal point.
@@ -151,7 +152,7 @@ def percent(fraction):
 
 
 @admin.register(Image)
-class ImageAdmin(TaggedCompareVersionAdmin):
+class ImageAdmin(EditorsChangeWhatStoriesShow, TaggedCompareVersionAdmin):
     form = ImageAdminForm
     list_display = ["thumb", "title", "dimensions", "credit", "uploaded_at", "uploaded_by"]
     list_display_links = ["thumb", "title"]

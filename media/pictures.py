@@ -7,6 +7,7 @@ of the cost.
 """
 
 import html
+from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
@@ -14,6 +15,48 @@ from media.renditions import MIME_TYPES, SPECS
 
 # The width browsers get when they ignore srcset.
 FALLBACK_WIDTH = 800
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A place where pages show pictures: the spec they are cut to, and the `sizes`
+    browsers pick a width from, which must say what static/css/metro.css draws.
+
+    A slot whose width the CSS fixes names the rule that does (`selector`); the tests
+    read the CSS and hold `sizes` to it, and hold the spec's widths to the width
+    the box needs on 1x and 2x screens. Fluid slots follow their layout's grid.
+    """
+
+    spec: str
+    sizes: str
+    selector: str = ""
+
+
+SLOTS = {
+    # Fluid: the story's column, the front page's lead and the card grid.
+    "story-hero": Slot("hero", "(min-width: 56rem) 52rem, 100vw"),
+    "lead-card": Slot("hero", "(min-width: 72rem) 44rem, (min-width: 48rem) 60vw, 100vw"),
+    "card": Slot("card", "(min-width: 72rem) 16rem, (min-width: 36rem) 45vw, 100vw"),
+    # In-body images span the story's text column.
+    "story-body": Slot("body", "(min-width: 44rem) 42rem, 100vw"),
+    # Fixed by the CSS.
+    "search-result": Slot("card", "(min-width: 36rem) 12rem, 7rem", ".search-result__picture"),
+    "author-portrait": Slot("portrait", "6rem", ".page-header__portrait"),
+    "person-page-portrait": Slot(
+        "portrait", "(min-width: 48rem) 13rem, 9rem", ".profile-head__portrait"
+    ),
+    "film-page-poster": Slot("poster", "(min-width: 48rem) 16rem, 11rem", ".profile-head__poster"),
+    "cast-portrait": Slot("portrait", "8rem", ".person-card__portrait"),
+    "in-story-portrait": Slot("portrait", "4rem", ".in-this-story .person-card__portrait"),
+    "in-story-poster": Slot("poster", "4rem", ".in-this-story .film-card__poster"),
+}
+
+
+def slot_picture(image, slot_name, *, priority=False, css_class=""):
+    """picture_html() for one of SLOTS: its spec, its sizes."""
+    slot = SLOTS[slot_name]
+    return picture_html(image, slot.spec, sizes=slot.sizes, priority=priority, css_class=css_class)
+
 
 PRIORITY = ' fetchpriority="high"'
 LAZY = ' loading="lazy" decoding="async"'

@@ -65,10 +65,16 @@ class Spec:
 SPECS = {
     spec.name: spec
     for spec in [
+        # Widths: what the slots (media.pictures.SLOTS) need on 1x and 2x screens.
         Spec("hero", (16, 9), (480, 800, 1200, 1600), description="Story heroes, 16:9"),
-        Spec("card", (16, 9), (400, 800), description="Listing cards, 16:9"),
-        Spec("portrait", (1, 1), (160, 320, 640), description="People, square"),
-        Spec("poster", (2, 3), (240, 480, 800), description="Films, 2:3"),
+        Spec("card", (16, 9), (160, 240, 400, 800), description="Listing cards, 16:9"),
+        Spec(
+            "portrait",
+            (1, 1),
+            (64, 128, 160, 192, 240, 320, 480, 640),
+            description="People, square",
+        ),
+        Spec("poster", (2, 3), (64, 128, 240, 256, 480, 512, 800), description="Films, 2:3"),
         Spec("body", None, (480, 800, 1200), description="In-body images, uncropped"),
         Spec("thumb", None, (240,), ("jpeg",), description="Admin lists and pickers"),
         Spec("og", (40, 21), (1200,), ("jpeg",), description="Social cards, 1200×630"),

@@ -13,7 +13,7 @@ from django.utils.timesince import timeuntil
 from metro.models import FailedSignIn, SisterLink, SisterSite
 from metro.tasks import refresh_sister_sites
 
-logger = logging.getLogger("metro.security")
+logger = logging.getLogger("core.security")
 
 
 class SisterLinkInline(admin.TabularInline):

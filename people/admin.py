@@ -1,8 +1,15 @@
-from django.contrib import admin
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from reversion_compare.admin import CompareVersionAdmin
 
 from films.admin import PersonCreditInline
 from media.admin import thumbnail
+from metro.in_use import RefuseDeletionWhileInUse, person_uses
+from metro.review import EditorsChangeWhatStoriesShow
+from people.merging import merge_people
 from people.models import Person, PersonLink
 
 
@@ -11,8 +18,21 @@ class PersonLinkInline(admin.TabularInline):
     extra = 0
 
 
+class MergeForm(forms.Form):
+    kept = forms.ModelChoiceField(
+        queryset=Person.objects.none(),
+        widget=forms.RadioSelect,
+        label="Keep",
+        help_text="The others are merged into this person and deleted; their addresses redirect.",
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kept"].queryset = people
+
+
 @admin.register(Person)
-class PersonAdmin(CompareVersionAdmin):
+class PersonAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin):
     list_display = ["portrait_thumb", "name", "description", "user", "updated_at"]
     list_display_links = ["portrait_thumb", "name"]
     list_select_related = ["portrait", "user"]
@@ -28,6 +48,45 @@ class PersonAdmin(CompareVersionAdmin):
         ("Writes for us", {"fields": ["user"], "classes": ["collapse"]}),
     ]
     inlines = [PersonLinkInline, PersonCreditInline]
+    actions = ["merge"]
+
+    def uses(self, obj):
+        return person_uses(obj)
+
+    @admin.action(description="Merge into another person", permissions=["delete"])
+    def merge(self, request, queryset):
+        """Duplicates: choose whom to keep among the selected; the others' bylines,
+        story links and credits move to them."""
+        people = queryset.order_by("name", "pk")
+        if people.count() < 2:
+            self.message_user(
+                request, "Select the duplicates and the person to keep.", messages.WARNING
+            )
+            return None
+        form = MergeForm(request.POST if "kept" in request.POST else None, people=people)
+        if form.is_valid():
+            kept = form.cleaned_data["kept"]
+            duplicates = list(people.exclude(pk=kept.pk))
+            with reversion.create_revision():
+                merge_people(kept, duplicates)
+                reversion.set_user(request.user)
+                names = ", ".join(person.name for person in duplicates)
+                reversion.set_comment(f"Merged {names} into this person.")
+                self.log_change(request, kept, f"Merged {names} into this person.")
+            self.message_user(request, f"Merged {names} into {kept.name}.", messages.SUCCESS)
+            return None
+        return TemplateResponse(
+            request,
+            "admin/people/person/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Merge people",
+                "opts": self.opts,
+                "form": form,
+                "people": [(person, person_uses(person)) for person in people],
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     @admin.display(description="Portrait")
     def portrait_thumb(self, obj):

@@ -77,3 +77,17 @@ class PersonLink(models.Model):
 
     def __str__(self):
         return f"{self.label}: {self.url}"
+
+
+class FormerSlug(models.Model):
+    """An address of a person who was merged into another: it redirects to them for good."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.slug

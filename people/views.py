@@ -1,4 +1,5 @@
 from django.db.models import F
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView
 
 from core.seo.conditional import LastModifiedMixin, newest, stories_changed_at
@@ -13,6 +14,15 @@ class PersonDetailView(LastModifiedMixin, DetailView):
     stories_about_count = 12
     # The author page lists the rest, linked from the profile.
     stories_by_count = 6
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A merged duplicate's address: the person it was merged into.
+            if kept := Person.objects.filter(former_slugs__slug=kwargs["slug"]).first():
+                return HttpResponsePermanentRedirect(kept.get_absolute_url())
+            raise
 
     def get_queryset(self):
         return Person.objects.select_related("portrait").prefetch_related("links")

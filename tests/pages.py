@@ -67,3 +67,26 @@ def node_of_type(response, schema_type):
     found = [node for node in structured_data(response) if node["@type"] == schema_type]
     assert len(found) == 1, f"expected one {schema_type}, found {len(found)}"
     return found[0]
+
+
+def admin_form_data(response):
+    """What an admin change form (or recover form) posts as rendered: its fields and
+    inline formsets, files left out (an empty file input keeps the stored file)."""
+    from django import forms
+
+    def values(form):
+        data = {}
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if isinstance(field, forms.FileField) or value is None or value == []:
+                continue
+            data[form.add_prefix(name)] = value
+        return data
+
+    data = values(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data |= {f"{management.prefix}-{k}": v for k, v in management.initial.items()}
+        for form in inline.formset.forms:
+            data |= values(form)
+    return data

@@ -5,14 +5,17 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.template import Context, Template
 from django.utils.safestring import SafeString
 
 from articles import cards
 from articles.models import Article
+from films.models import Credit
 from media.pictures import picture_html
 from tests.factories import (
     make_article,
+    make_credit,
     make_film,
     make_image,
     make_person,
@@ -168,21 +171,21 @@ def test_a_person_card_shows_the_portrait_with_its_alt_text():
     assert 'alt="Ann smiling" class="person-card__portrait" loading="lazy"' in html
 
 
-def test_a_film_card_says_where_and_when_it_is_out():
+def test_a_film_card_says_where_and_when_it_is_out_with_the_year():
     film = make_film(
         title=HOSTILE,
         kind="series",
-        release_date=date(2025, 3, 4),
+        release_date=date(2019, 5, 24),
         platform=make_platform(name="Streamer & Co"),
     )
 
     html = cards.film_card(film)
 
     assert f'<a href="{film.get_absolute_url()}">{ESCAPED}</a>' in html
-    assert '<p class="film-card__meta">Series · 2025</p>' in html
+    assert '<p class="film-card__meta">Series · 2019</p>' in html
     assert (
-        '<p class="film-card__release">On Streamer &amp; Co, '
-        '<time datetime="2025-03-04">March 4</time></p>'
+        '<p class="film-card__release">Released on Streamer &amp; Co on '
+        '<time datetime="2019-05-24">May 24, 2019</time></p>'
     ) in html
     assert "<script>" not in html
 
@@ -191,19 +194,78 @@ def test_a_film_card_says_where_and_when_it_is_out():
     ("platform", "released", "text"),
     [
         (True, None, "On Box"),
-        (False, date(2025, 12, 1), '<time datetime="2025-12-01">December 1</time>'),
+        (True, date(2026, 6, 1), "Released on Box on"),
+        (True, date(2026, 6, 2), "Released on Box on"),  # out today
+        (True, date(2026, 6, 3), "Coming to Box on"),
+        (False, date(2025, 12, 1), "Released on"),
+        (False, date(2027, 12, 1), "Coming on"),
     ],
 )
-def test_a_film_release_needs_only_one_of_platform_and_date(platform, released, text):
+def test_a_film_release_is_in_the_past_or_future_tense_and_needs_one_of_platform_and_date(
+    platform, released, text
+):
     film = make_film(
         release_date=released, platform=make_platform(name="Box") if platform else None
     )
 
-    assert cards.film_release(film) == text
+    with time_machine.travel(datetime(2026, 6, 2, 12, tzinfo=ZoneInfo("UTC")), tick=False):
+        release = cards.film_release(film)
+
+    assert release.startswith(text)
+    if released:
+        shown = f"{released:%B} {released.day}, {released.year}"
+        assert release.endswith(f'<time datetime="{released.isoformat()}">{shown}</time>')
 
 
 def test_a_film_without_either_has_no_release_line():
     assert "film-card__release" not in cards.film_card(make_film())
+
+
+def test_a_film_card_names_its_cast_with_links_to_their_pages():
+    film = make_film()
+    cast = [make_person(name=HOSTILE), make_person(name="Beyoncé"), make_person(name="東京 Taro")]
+
+    html = cards.film_card(film, cast=cast)
+
+    links = [f'<a href="{person.get_absolute_url()}">{person.name}</a>' for person in cast[1:]]
+    assert (
+        f'<p class="film-card__cast">With <a href="{cast[0].get_absolute_url()}">{ESCAPED}</a>, '
+        f"{links[0]} and {links[1]}</p>"
+    ) in html
+    assert "film-card__cast" not in cards.film_card(film)
+
+
+def test_a_person_card_in_a_story_says_the_part_played_in_the_storys_films():
+    film = make_film(title=HOSTILE)
+    person = make_person(description="actor")
+    acting = make_credit(film, person, character_name="Charlotte")
+    directing = make_credit(film, person, role=Credit.Role.DIRECTOR, billing_order=9)
+
+    one_film = cards.person_card(person, parts=[acting])
+    two_parts = cards.person_card(person, parts=[acting, directing])
+    named = cards.person_card(person, parts=[acting, directing], name_films=True)
+
+    assert '<p class="person-card__detail">as Charlotte</p>' in one_film
+    assert '<p class="person-card__detail">as Charlotte · Director</p>' in two_parts
+    assert (
+        f'<p class="person-card__detail">as Charlotte in <cite>{ESCAPED}</cite> · '
+        f"Director of <cite>{ESCAPED}</cite></p>"
+    ) in named
+    assert "<script>" not in named
+
+
+def test_in_this_story_pictures_declare_their_4rem_boxes_and_offer_64_and_128_wide_files():
+    film = make_film(poster=make_image(file=uploaded_image(size=(800, 1200))))
+    person = make_person(portrait=make_image(file=uploaded_image(size=(800, 800))))
+
+    html = cards.story_subject_cards([film], [person])
+
+    for css_class in ("film-card__poster", "person-card__portrait"):
+        img = re.search(rf'<img [^>]*class="{css_class}"[^>]*>', html)[0]
+        assert 'sizes="4rem"' in img
+        assert " 64w, " in img and " 128w, " in img
+    # A film's cast, on its page, is drawn at 8rem.
+    assert 'sizes="8rem"' in cards.person_card(person)
 
 
 def test_picture_urls_are_the_renditions_urls():

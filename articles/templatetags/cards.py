@@ -3,7 +3,8 @@
     {% article_card lead variant="lead" heading_level=2 %}
     {% article_cards stories hide_section=True %}
     {% person_card credit.person character=credit.character_name %}
-    {% film_card film %}  {% film_release film %}
+    {% film_card film cast=film.top_billed %}  {% film_release film %}
+    {% story_subject_cards films people %}
     {% search_result article %}
 
 The markup comes from articles/cards.py (why in Python: see there).
@@ -21,6 +22,7 @@ for card in (
     cards.person_card,
     cards.film_card,
     cards.film_release,
+    cards.story_subject_cards,
     cards.search_result,
 ):
     register.simple_tag(card)

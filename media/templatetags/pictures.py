@@ -1,14 +1,15 @@
 from django import template
 
-from media.pictures import picture_html
+from media.pictures import slot_picture
 
 register = template.Library()
 
 
 @register.simple_tag
-def picture(image, spec_name, sizes="100vw", priority=False, css_class=""):
-    """{% picture article.hero_image "hero" sizes="(min-width: 48rem) 42rem, 100vw" priority=True %}"""
-    return picture_html(image, spec_name, sizes=sizes, priority=priority, css_class=css_class)
+def picture(image, slot_name, priority=False, css_class=""):
+    """{% picture article.hero_image "story-hero" priority=True %}: the image as one of
+    media.pictures.SLOTS shows it."""
+    return slot_picture(image, slot_name, priority=priority, css_class=css_class)
 
 
 @register.simple_tag

@@ -70,7 +70,12 @@ def whole_seconds(moment):
 
 
 @pytest.fixture
-def newsroom():
+def newsroom(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # Publishing makes the feed picture.
+        return make_newsroom()
+
+
+def make_newsroom():
     """Two live stories in every scope, one live elsewhere, and one of each unpublished kind."""
     section = make_section(name="News")
     ann, bob, cy = (make_person(name=name) for name in ("Ann Writer", "Bob Reporter", "Cy Lens"))
@@ -234,7 +239,8 @@ def test_an_item_carries_the_whole_byline_categories_picture_and_standfirst(
     picture = SITE + rendition.url
     assert rendition.width == 800 and rendition.height == 450
     [enclosure] = entry.enclosures
-    assert (enclosure.href, enclosure.type, enclosure.length) == (picture, "image/jpeg", "0")
+    length = str(default_storage.size(rendition.name))
+    assert (enclosure.href, enclosure.type, enclosure.length) == (picture, "image/jpeg", length)
     assert entry.media_content == [
         {"url": picture, "medium": "image", "type": "image/jpeg", "width": "800", "height": "450"}
     ]
@@ -264,7 +270,6 @@ def test_without_a_site_url_links_follow_the_request_host(client, settings, news
 def test_the_enclosure_gives_the_size_of_a_stored_rendition(client, newsroom):
     hero = newsroom["hero"]
     rendition = hero.renditions.largest("hero", "jpeg")
-    ensure(hero, rendition)
     size = default_storage.size(rendition.name)
     assert size > 0
 
@@ -272,6 +277,50 @@ def test_the_enclosure_gives_the_size_of_a_stored_rendition(client, newsroom):
     assert parsed.entries[0].enclosures[0].length == str(size)
     [enclosure] = ElementTree.fromstring(response.content).iter("enclosure")
     assert enclosure.get("length") == str(size)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_picture_not_made_yet_has_no_enclosure_rather_than_a_length_of_0(client, newsroom, kind):
+    rendition = newsroom["hero"].renditions.largest("hero", "jpeg")
+    default_storage.delete(rendition.name)
+
+    response, parsed = read_feed(client, reverse("articles:feed", kwargs={"kind": kind}))
+
+    assert 'length="0"' not in response.content.decode()
+    assert not parsed.entries[0].get("enclosures")
+    # Media RSS, which needs no length, still offers the picture.
+    assert parsed.entries[0].media_content[0]["url"].endswith(rendition.url)
+
+
+def test_publishing_a_story_makes_its_feed_picture(django_capture_on_commit_callbacks):
+    hero = make_image(file=uploaded_image(size=(1600, 900)))
+    rendition = hero.renditions.largest("hero", "jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_article(hero_image=hero)
+    assert not default_storage.exists(rendition.name)  # a draft's picture waits
+
+    story.status = Article.Status.PUBLISHED
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save()
+
+    assert rendition.width == 1600
+    assert default_storage.size(rendition.name) > 0
+
+
+def test_a_new_crop_of_a_published_storys_picture_makes_its_feed_picture(
+    client, newsroom, django_capture_on_commit_callbacks
+):
+    hero = newsroom["hero"]
+    hero.focal_point_x = 0.2
+    with django_capture_on_commit_callbacks(execute=True):
+        hero.save()
+    rendition = hero.renditions.largest("hero", "jpeg")
+
+    _, parsed = read_feed(client, reverse("articles:feed", kwargs={"kind": "rss"}))
+
+    [enclosure] = parsed.entries[0].enclosures
+    assert enclosure.href.endswith(rendition.url)
+    assert enclosure.length == str(default_storage.size(rendition.name))
 
 
 def test_a_hero_whose_file_could_not_be_read_is_left_out(client, newsroom):
@@ -487,9 +536,10 @@ def test_a_pictures_size_is_read_from_storage_once_then_from_the_cache(
 ):
     hero = newsroom["hero"]
     rendition = hero.renditions.largest("hero", "jpeg")
+    default_storage.delete(rendition.name)
     path = reverse("articles:feed", kwargs={"kind": "rss"})
-    # Not made yet: "unknown"; making it replaces what the cache remembered.
-    assert read_feed(client, path)[1].entries[0].enclosures[0].length == "0"
+    # Not made yet: no enclosure; making it replaces what the cache remembered.
+    assert not read_feed(client, path)[1].entries[0].get("enclosures")
     ensure(hero, rendition)
     size = default_storage.size(rendition.name)
     assert read_feed(client, path)[1].entries[0].enclosures[0].length == str(size)

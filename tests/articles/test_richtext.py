@@ -8,8 +8,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from articles.richtext import BODY_IMAGE_SIZES, render_body, sanitize_body
-from media.pictures import picture_html
+from articles.richtext import render_body, sanitize_body
+from media.pictures import slot_picture
 from tests.factories import make_article, make_image
 
 
@@ -125,7 +125,7 @@ def test_a_figure_shows_the_images_current_caption_credit_and_alt_text():
     assert rendered == (
         "<p>Before</p>"
         f'<figure class="media-image" data-image-id="{image.pk}">'
-        f"{picture_html(image, 'body', sizes=BODY_IMAGE_SIZES)}"
+        f"{slot_picture(image, 'story-body')}"
         '<figcaption>New caption <span class="credit">PHOTO: New</span></figcaption></figure>'
         "<p>After</p>"
     )

@@ -4,11 +4,20 @@ same instances, in the same order, as the ORM gives."""
 from datetime import date
 
 import pytest
+from django.utils.html import strip_tags
 
 from articles.models import Article, Authorship
 from articles.story_details import load_story_details, with_story_details
+from films.models import Credit
 from people.models import PersonLink
-from tests.factories import make_article, make_film, make_image, make_person, make_platform
+from tests.factories import (
+    make_article,
+    make_credit,
+    make_film,
+    make_image,
+    make_person,
+    make_platform,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +94,65 @@ def test_a_story_without_details_has_empty_lists(django_assert_num_queries):
         assert list(loaded.films.all()) == []
         assert list(loaded.tags.all()) == []
     assert loaded.headline == story.headline
+
+
+def test_films_carry_their_top_billed_actors_and_people_their_parts_in_the_storys_films(
+    django_assert_num_queries,
+):
+    story = make_article(live=True)
+    film, other_film = make_film(title="Alpha"), make_film(title="Beta")
+    not_in_story = make_film()
+    lead, second, third, fourth = (make_person(name=name) for name in "ABCD")
+    director = make_person(name="Élodie Director")
+    for order, actor in enumerate([fourth, third, second, lead], start=1):
+        make_credit(film, actor, character_name=f"Part {actor.name}", billing_order=5 - order)
+    make_credit(film, lead, character_name="Second part", billing_order=9)
+    make_credit(film, director, role=Credit.Role.DIRECTOR)
+    make_credit(not_in_story, lead, character_name="Elsewhere")
+    make_credit(other_film, lead, character_name="Other")
+    story.films.add(film, other_film)
+    story.people.add(lead, director, make_person(name="Nobody"))
+
+    with django_assert_num_queries(1):
+        loaded = load_story_details(with_story_details(Article.objects.all()).get(pk=story.pk))
+        films = {f.pk: f for f in loaded.films.all()}
+        people = {p.name: p for p in loaded.people.all()}
+        parts = {
+            name: [(c.film.pk, c.role, c.character_name) for c in person.parts_in_story]
+            for name, person in people.items()
+        }
+
+    assert [p.name for p in films[film.pk].top_billed] == ["A", "B", "C"]
+    assert films[other_film.pk].top_billed == [lead]
+    assert parts == {
+        "A": [
+            (film.pk, "actor", "Part A"),
+            (film.pk, "actor", "Second part"),
+            (other_film.pk, "actor", "Other"),
+        ],
+        "Élodie Director": [(film.pk, "director", "")],
+        "Nobody": [],
+    }
+
+
+def test_in_this_story_shows_the_cast_the_part_played_and_the_year(client):
+    film = make_film(
+        title="Marlow Fen", release_date=date(2019, 5, 24), platform=make_platform(name="Netflix")
+    )
+    actor = make_person(name="Imani Castellane", description="actor")
+    critic = make_person(name="Zoë Critic", description="film critic")
+    make_credit(film, actor, character_name="Charlotte")
+    make_credit(film, make_person(name="Bram Lowe"), character_name="Tom", billing_order=2)
+    story = make_article(live=True)
+    story.films.add(film)
+    story.people.add(actor, critic)
+
+    html = client.get(story.get_absolute_url()).content.decode()
+    aside = html[html.index('<aside class="in-this-story"') :]
+    text = " ".join(strip_tags(aside[: aside.index("</aside>")]).split())
+
+    assert "Released on Netflix on May 24, 2019" in text
+    assert "With Imani Castellane and Bram Lowe" in text
+    assert f'<a href="{actor.get_absolute_url()}">Imani Castellane</a>' in aside
+    assert "Imani Castellane as Charlotte" in text
+    assert "Zoë Critic Film critic" in text

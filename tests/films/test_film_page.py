@@ -1,5 +1,6 @@
 """A film's page: facts, synopsis, trailer, cast and crew, and live stories about it."""
 
+import re
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from tests.factories import (
     make_person,
     make_platform,
     make_section,
+    uploaded_image,
 )
 from tests.pages import page_text
 
@@ -44,13 +46,25 @@ def test_the_film_page_shows_poster_title_release_platform_and_facts(client):
     html, text = response.content.decode(), page_text(response)
 
     assert html.count("<h1") == 1
-    assert "Series The Salt Ledger 2024 On Netflix, May 24" in text
-    assert '<time datetime="2024-05-24">May 24</time>' in html
+    assert "Series The Salt Ledger 2024 Released on Netflix on May 24, 2024" in text
+    assert '<time datetime="2024-05-24">May 24, 2024</time>' in html
     assert "52 min episodes" in text
     assert "Rated TV-MA" in text
     assert "Crime Thriller" in text
     assert 'alt="Poster for The Salt Ledger"' in html
     assert "<p>A town&#x27;s books.</p>" in html and "<p>Eight episodes.</p>" in html
+
+
+def test_the_film_pages_poster_offers_the_widths_its_16rem_box_needs(client):
+    film = make_film(poster=make_image(file=uploaded_image(size=(1000, 1500))))
+
+    html = client.get(film.get_absolute_url()).content.decode()
+    img = re.search(r'<img [^>]*class="profile-head__poster"[^>]*>', html)[0]
+
+    # As static/css/metro.css draws it: 11rem, and 16rem (256 px) on wide screens.
+    assert 'sizes="(min-width: 48rem) 16rem, 11rem"' in img
+    widths = [int(width) for width in re.findall(r" (\d+)w", img)]
+    assert {256, 512} <= set(widths)  # 1x and 2x screens, not 480 and 800
 
 
 def test_a_film_with_no_platform_or_date_still_renders(client):

@@ -56,7 +56,8 @@ def test_small_images_are_never_upscaled():
     image = make_image(file=uploaded_image(size=(300, 200)))
     assert image.renditions.widths(SPECS["hero"]) == [300]
     # A 2:3 poster from a 300x200 picture is at most 133 wide.
-    assert image.renditions.widths(SPECS["poster"]) == [133]
+    assert image.renditions.widths(SPECS["poster"]) == [64, 128]
+    assert image.renditions.widths(SPECS["og"]) == [300]
     _, picture = stored_picture(image, "hero", 300, "jpeg")
     assert picture.size == (300, 169)
 
