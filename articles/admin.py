@@ -7,12 +7,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from articles.models import Article, Authorship, Section
+from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
 from core.revisions import TaggedCompareVersionAdmin
 from core.widgets import TagSuggestWidget
 from media.admin import thumbnail
-
-PUBLISH_PERMISSION = "articles.publish_article"
 
 
 def can_publish(user):

@@ -7,9 +7,10 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import recovery, signals  # noqa: F401 - connects the search and feed receivers
-        from articles.models import Article
-        from core import invalidation, pagecache
+        # signals connects the search and feed receivers.
+        from articles import recovery, signals, usage  # noqa: F401
+        from articles.models import PUBLISH_PERMISSION, Article
+        from core import in_use, invalidation, pagecache, review
         from core.tags import SlugRule
 
         # Cached pages end when the next scheduled story goes live, go stale when a story,
@@ -18,6 +19,11 @@ class ArticlesConfig(AppConfig):
         invalidation.watch_app(self.label)
         invalidation.watch_app("taggit")
         invalidation.ignore_private_changes(signals.draft_change)
+
+        # People and films on stories cannot be deleted, and those on published stories
+        # are changed only by those who may publish.
+        in_use.register_uses(usage.story_uses)
+        review.register_showing(usage.published_stories_showing, permission=PUBLISH_PERMISSION)
 
         # The stories' tags are taggit's own model, whose slugify can leave a slug the
         # tag's address cannot carry ("C++" → c, ">" → nothing); core.tags makes one

@@ -58,6 +58,10 @@ def validate_section_slug(slug):
         )
 
 
+# Editors have it (metro.roles); writers send their stories for review instead.
+PUBLISH_PERMISSION = "articles.publish_article"
+
+
 class JSONList(models.Aggregate):
     """A group's values as one JSON array (jsonb_agg on PostgreSQL, json_group_array on SQLite).
 

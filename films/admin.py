@@ -1,10 +1,10 @@
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.in_use import RefuseDeletionWhileInUse
+from core.review import EditorsChangeWhatStoriesShow
 from films.models import Credit, Film, Genre, Platform
 from media.admin import thumbnail
-from metro.in_use import RefuseDeletionWhileInUse, film_uses
-from metro.review import EditorsChangeWhatStoriesShow
 
 
 class FilmCreditInline(admin.TabularInline):
@@ -52,9 +52,6 @@ class FilmAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareV
         ("Identifiers", {"fields": ["imdb_id"], "classes": ["collapse"]}),
     ]
     inlines = [FilmCreditInline]
-
-    def uses(self, obj):
-        return film_uses(obj)
 
     @admin.display(description="Poster")
     def poster_thumb(self, obj):

@@ -5,6 +5,8 @@ class FilmsConfig(AppConfig):
     name = "films"
 
     def ready(self):
-        from core import invalidation
+        from core import in_use, invalidation
+        from films.usage import credit_uses
 
         invalidation.watch_app(self.label)  # Readers see its rows on pages.
+        in_use.register_uses(credit_uses)  # A credited person cannot be deleted.

@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 
+from core.review import EditorsChangeWhatStoriesShow
 from core.revisions import TaggedCompareVersionAdmin
 from media import renditions
 from media.forms import ImageAdminForm
@@ -17,7 +18,6 @@ from media.inspection import ACCEPTED_FORMATS
 from media.models import Image, Keyword
 from media.pictures import srcset
 from media.renditions import SPECS
-from metro.review import EditorsChangeWhatStoriesShow
 
 PICKER_PAGE_SIZE = 24
 # The crops editors check while they set the focal point.

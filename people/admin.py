@@ -5,10 +5,10 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.in_use import RefuseDeletionWhileInUse, uses
+from core.review import EditorsChangeWhatStoriesShow
 from films.admin import PersonCreditInline
 from media.admin import thumbnail
-from metro.in_use import RefuseDeletionWhileInUse, person_uses
-from metro.review import EditorsChangeWhatStoriesShow
 from people.merging import merge_people
 from people.models import Person, PersonLink
 
@@ -50,9 +50,6 @@ class PersonAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, Compar
     inlines = [PersonLinkInline, PersonCreditInline]
     actions = ["merge"]
 
-    def uses(self, obj):
-        return person_uses(obj)
-
     @admin.action(description="Merge into another person", permissions=["delete"])
     def merge(self, request, queryset):
         """Duplicates: choose whom to keep among the selected; the others' bylines,
@@ -83,7 +80,7 @@ class PersonAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, Compar
                 "title": "Merge people",
                 "opts": self.opts,
                 "form": form,
-                "people": [(person, person_uses(person)) for person in people],
+                "people": [(person, uses(person)) for person in people],
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             },
         )

@@ -10,13 +10,17 @@ the stories that show it; they edit every other one as before.
 from django.contrib import messages
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Article
+# (finder, permission) pairs: finder(thing) is a queryset of the published pages showing
+# `thing`, and changing it needs `permission`. The apps with such pages register theirs.
+showing_finders = []
 
-PUBLISH_PERMISSION = "articles.publish_article"
+
+def register_showing(finder, *, permission):
+    showing_finders.append((finder, permission))
 
 
-def published_stories_showing(thing):
-    return Article.objects.published().showing(thing)
+def finders_for(user):
+    return [finder for finder, permission in showing_finders if not user.has_perm(permission)]
 
 
 class EditorsChangeWhatStoriesShow:
@@ -24,13 +28,14 @@ class EditorsChangeWhatStoriesShow:
 
     def needs_an_editor(self, request, obj):
         """True when `obj` is on a published story and this user may not publish."""
-        if obj is None or obj.pk is None or request.user.has_perm(PUBLISH_PERMISSION):
+        finders = finders_for(request.user)
+        if obj is None or obj.pk is None or not finders:
             return False
         # Asked by the form, each inline and the buttons: one query per request.
         answers = vars(request).setdefault("_metro_shown_on_published", {})
         key = (obj._meta.label_lower, obj.pk)
         if key not in answers:
-            answers[key] = published_stories_showing(obj).exists()
+            answers[key] = any(finder(obj).exists() for finder in finders)
         return answers[key]
 
     def has_change_permission(self, request, obj=None):
@@ -48,13 +53,13 @@ class EditorsChangeWhatStoriesShow:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
         if request.method == "GET" and self.needs_an_editor(request, obj):
-            stories = published_stories_showing(obj).order_by("-publish_at")[:5]
+            stories = [page for finder in finders_for(request.user) for page in finder(obj)[:5]][:5]
             messages.warning(
                 request,
                 format_html(
                     "Readers see this on published stories ({}), so only an editor can "
                     "change it. Ask an editor, or use another one in your draft.",
-                    format_html_join(", ", "“{}”", ((story.headline,) for story in stories)),
+                    format_html_join(", ", "“{}”", ((str(story),) for story in stories)),
                 ),
             )
         return super().change_view(request, object_id, form_url, extra_context)
