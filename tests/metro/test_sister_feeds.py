@@ -1,5 +1,6 @@
 """refresh_sister_sites against real feeds served on 127.0.0.1: good ones, and every kind of bad one."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from django.utils import timezone
 from metro.models import SisterLink, SisterSite
 from metro.sister_feeds import refresh_sites
 from tests.factories import make_sister_link, make_sister_site
-from tests.feed_server import FeedServer, endless, hang, trickle
+from tests.feed_server import FeedServer, endless, hang, header_drip, trickle
 
 pytestmark = pytest.mark.django_db
 
@@ -395,3 +396,32 @@ def test_sites_keep_their_refresh_record(server):
     assert site.last_refresh_ok is False
     assert "HTTP 502" in site.last_error
     assert site.last_success_at is not None and site.last_success_at <= site.last_refreshed_at
+
+
+def test_a_feed_dripping_header_lines_fails_within_the_time_limit(server, settings):
+    settings.SISTER_FEED_TIMEOUT = 2
+    site = site_for(server, "/drip", header_drip(1.0, lines=10, body=GOOD_RSS))
+    started = time.monotonic()
+
+    [outcome] = refresh(site)
+
+    assert time.monotonic() - started < 2.8
+    assert not outcome.ok and outcome.error == "the feed did not answer within 2 s"
+
+
+def test_a_batch_with_a_time_limit_postpones_the_sites_it_has_no_time_for(server, settings):
+    settings.SISTER_FEED_TIMEOUT = 2
+    slow = site_for(server, "/drip", header_drip(1.0, lines=10, body=GOOD_RSS))
+    later = site_for(server, "/good", GOOD_RSS)
+    started = time.monotonic()
+
+    first, second = refresh_sites([slow, later], time_limit=2)
+
+    assert time.monotonic() - started < 2.8
+    assert not first.ok and "within 2 s" in first.error
+    assert second.postponed and str(second) == (
+        f"{later.name}: not refreshed now, out of time (the next refresh will)"
+    )
+    later.refresh_from_db()
+    assert later.last_refreshed_at is None  # Not tried, so nothing to record.
+    assert [path for path, _ in server.requests] == ["/drip"]
