@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
+from django.conf import settings
+
 MAX_REDIRECTS = 5
 READ_CHUNK = 64 * 1024
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -73,8 +75,10 @@ def fetch(url, *, timeout, max_bytes, accept="*/*", headers=None, max_redirects=
     deadline = time.monotonic() + timeout
     request_headers = {"Accept": accept, **(headers or {})}
     seen = {url}
-    for _hop in range(max_redirects + 1):
-        status, response_headers, body = _get(url, request_headers, deadline, timeout, max_bytes)
+    for hop in range(max_redirects + 1):
+        status, response_headers, body = _get(
+            url, request_headers, deadline, timeout, max_bytes, redirected=hop > 0
+        )
         if status not in REDIRECT_STATUSES:
             if not (200 <= status < 300 or status == 304):
                 raise BadStatus(status, http.client.responses.get(status, ""))
@@ -92,7 +96,7 @@ def fetch(url, *, timeout, max_bytes, accept="*/*", headers=None, max_redirects=
     raise BadRedirect(f"redirects too often (more than {max_redirects} times)")
 
 
-def _get(url, request_headers, deadline, timeout, max_bytes):
+def _get(url, request_headers, deadline, timeout, max_bytes, *, redirected):
     """One exchange: (status, headers, body); the body is left unread for redirects."""
     parts = urlsplit(url)
     try:
@@ -104,6 +108,7 @@ def _get(url, request_headers, deadline, timeout, max_bytes):
     https = parts.scheme == "https"
     port = port or (443 if https else 80)
     addresses = _resolve(host, port, deadline, timeout)
+    refuse_internal(host, addresses, redirected=redirected)
     connection = _PinnedConnection(host, port, addresses, deadline, timeout, https=https)
     target = quote(
         (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), safe="/%?=&;:@!$'()*+,~"
@@ -146,6 +151,61 @@ def _remaining(deadline, timeout):
     if left <= 0:
         raise FetchTimeout(f"did not answer within {timeout:g} s")
     return left
+
+
+def refuse_internal(host, addresses, *, redirected=False):
+    """Raise ForbiddenAddress unless every address `host` resolved to may be fetched."""
+    names, networks = _allowances()
+    if host.rstrip(".") in names:
+        return
+    for _family, sockaddr in addresses:
+        address = ipaddress.ip_address(sockaddr[0].partition("%")[0])  # Without an IPv6 zone.
+        reason = internal_reason(address)
+        if reason and not any(
+            candidate in network for candidate in _forms(address) for network in networks
+        ):
+            where = f"redirects to {host}" if redirected else f"leads to {host}"
+            if str(address) != host:
+                where += f" ({address})"
+            raise ForbiddenAddress(
+                f"{where}, {reason}: the server does not fetch internal addresses"
+            )
+
+
+def internal_reason(address):
+    """Why `address` is not a public internet address (checked in every form it hides), or None."""
+    for form in _forms(address):
+        if form.is_unspecified:
+            return "an unspecified address"
+        if form.is_loopback:
+            return "a loopback address"
+        if form.is_link_local:
+            return "a link-local address (where cloud metadata services answer)"
+        if form.is_private:
+            return "a private network address"
+        if form.is_multicast or form.is_reserved or not form.is_global:
+            return "not a public internet address"
+    return None
+
+
+def _forms(address):
+    """The IPv4 addresses an IPv6 one carries (mapped, 6to4, Teredo, NAT64), then itself."""
+    if address.version == 4:
+        return [address]
+    nat64 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF) if address in NAT64 else None
+    embedded = [address.ipv4_mapped, address.sixtofour, *(address.teredo or ()), nat64]
+    return [*(form for form in embedded if form is not None), address]
+
+
+def _allowances():
+    """settings.METRO_FETCH_ALLOW_PRIVATE as (host names, networks)."""
+    names, networks = set(), []
+    for entry in settings.METRO_FETCH_ALLOW_PRIVATE:
+        try:
+            networks.append(ipaddress.ip_network(entry.strip(), strict=False))
+        except ValueError:
+            names.add(entry.strip().lower().rstrip("."))
+    return names, networks
 
 
 def _resolve(host, port, deadline, timeout):

@@ -425,3 +425,19 @@ def test_a_batch_with_a_time_limit_postpones_the_sites_it_has_no_time_for(server
     later.refresh_from_db()
     assert later.last_refreshed_at is None  # Not tried, so nothing to record.
     assert [path for path, _ in server.requests] == ["/drip"]
+
+
+def test_a_feed_on_an_internal_address_is_refused_and_the_reason_recorded(server, settings):
+    settings.METRO_FETCH_ALLOW_PRIVATE = []
+    site = site_for(server, "/rss", GOOD_RSS)
+
+    [outcome] = refresh(site)
+
+    refusal = (
+        "the feed leads to 127.0.0.1, a loopback address: "
+        "the server does not fetch internal addresses"
+    )
+    assert not outcome.ok and outcome.error == refusal
+    site.refresh_from_db()
+    assert site.last_error == refusal
+    assert server.requests == []
