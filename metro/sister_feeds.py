@@ -16,6 +16,8 @@ from urllib.parse import urljoin
 
 import feedparser
 import nh3
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser, ParseError
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -132,29 +134,30 @@ def fetch(url, *, etag="", last_modified="", timeout=None, max_bytes=None):
 ENCODING_PROBLEMS = (feedparser.CharacterEncodingOverride, feedparser.CharacterEncodingUnknown)
 
 
-def read_feed(download):
+def read_feed(download, *, fetched_at=None):
     """The usable items of a downloaded feed, and how many were unusable.
 
     Raises FeedError when the bytes are not a feed or are mis-encoded.
     """
+    refuse_entity_declarations(download.body)
     parsed = feedparser.parse(
         download.body,
-        response_headers={
-            "content-location": download.url,
-            "content-type": download.content_type or "application/xml",
-        },
+        # No content-location: feedparser would resolve relative ids against it,
+        # and an id must not pass for a link unless it is one (see entry_url).
+        response_headers={"content-type": download.content_type or "application/xml"},
         sanitize_html=True,
         resolve_relative_uris=True,
     )
     problem = parsed.get("bozo_exception")
     if isinstance(problem, ENCODING_PROBLEMS):
         raise FeedError(f"the feed's bytes do not match its declared encoding ({problem})")
-    if not parsed.version:
+    if not parsed.get("version"):
         detail = f" ({problem})" if problem else ""
         raise FeedError(f"this is not an RSS or Atom feed{detail}")
+    fetched_at = fetched_at or timezone.now()
     items, skipped = [], 0
     for entry in parsed.entries:
-        item = feed_item(entry, download.url)
+        item = feed_item(entry, download.url, fetched_at)
         if item is None:
             skipped += 1
         else:
@@ -168,39 +171,87 @@ def read_feed(download):
     return items, skipped
 
 
+class _Discard:
+    """A parser target that keeps nothing: only the check matters."""
+
+
+def refuse_entity_declarations(body):
+    """Refuse feeds that declare XML entities, before any parser expands them.
+
+    A few declared entities can expand into gigabytes ("billion laughs") or
+    read local files; feeds have no need for them.
+    """
+    parser = DefusedXMLParser(target=_Discard())
+    try:
+        parser.feed(body)
+        parser.close()
+    except DefusedXmlException:
+        declares = True
+    except ParseError:
+        # Ill-formed XML, which feedparser reads its lenient way: look at the raw bytes
+        # (without NULs, so that UTF-16 and UTF-32 text reads as ASCII too).
+        declares = b"<!ENTITY" in body.replace(b"\x00", b"")
+    else:
+        declares = False
+    if declares:
+        raise FeedError(
+            "the feed declares XML entities, which are refused (they can expand without limit)"
+        )
+
+
 def plain_text(value):
     """Feed titles may hold markup and entities: keep only the words, on one line."""
     text = nh3.clean(value or "", tags=set(), clean_content_tags={"script", "style"})
     return " ".join(html.unescape(text).split())
 
 
-def feed_item(entry, base_url):
+def feed_item(entry, base_url, fetched_at):
     """A FeedItem from one feedparser entry, or None if it has no title or web link."""
-    url = absolute_web_url(entry.get("link", ""), base_url)
-    guid = (entry.get("id") or "").strip()
-    if not url and guid:
-        url = absolute_web_url(guid, base_url)  # RSS guids are often the permalink itself.
+    url = entry_url(entry, base_url)
     title = plain_text(entry.get("title", ""))
     if not url or not title:
         return None
     return FeedItem(
         title=title[:TITLE_LENGTH],
         url=url,
-        guid=guid[:GUID_LENGTH],
-        published_at=entry_date(entry),
+        guid=(entry.get("id") or "").strip()[:GUID_LENGTH],
+        published_at=entry_date(entry, latest=fetched_at),
         image_url=entry_image(entry, base_url),
     )
 
 
-def entry_date(entry):
-    """When the item was published (else updated), as an aware datetime; None if undated."""
+def entry_url(entry, base_url):
+    """The item's web address: its link, made absolute; or, if it has none, its id if that is one.
+
+    An unusable link (javascript:, data:) makes the item unusable: the id is no
+    stand-in for what the publisher linked to.
+    """
+    has_link = any(
+        (link.get("href") or "").strip()
+        for link in entry.get("links") or []
+        if link.get("rel") == "alternate"
+    )
+    if has_link:
+        return absolute_web_url(entry.get("link"), base_url)
+    # RSS guids are often the permalink itself, but only an absolute web address is a link.
+    guid = (entry.get("id") or "").strip()
+    return guid if web_url(guid) and len(guid) <= URL_LENGTH else ""
+
+
+def entry_date(entry, *, latest):
+    """When the item was published (else updated), as an aware datetime; None if undated.
+
+    A date after `latest` (the fetch) counts as none: the item is dated when first
+    seen, instead of sitting on top until its date comes (year 9999: forever).
+    """
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         moment = entry.get(key)
         if moment:
             try:
-                return datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
+                date = datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
             except (OverflowError, ValueError, OSError):
                 continue
+            return date if date <= latest else None
     return None
 
 
@@ -302,7 +353,7 @@ def refresh_site(site, *, fetcher=fetch, timeout=None):
         if download.not_modified:
             items, skipped, created, updated = [], 0, 0, 0
         else:
-            items, skipped = read_feed(download)
+            items, skipped = read_feed(download, fetched_at=timezone.now())
             with transaction.atomic():
                 created, updated = store_items(site, items)
                 prune(site)
