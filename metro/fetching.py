@@ -119,14 +119,14 @@ def _get(url, request_headers, deadline, timeout, max_bytes, *, redirected):
         connection.answered = True
         if response.status in REDIRECT_STATUSES or response.status == 304:
             return response.status, response.headers, b""
-        return response.status, response.headers, _read_body(response, deadline, timeout, max_bytes)
+        return response.status, response.headers, _read_body(response, max_bytes)
     except FetchError:
         raise
     except TimeoutError:
         raise connection.timeout_error() from None
     except ssl.SSLError as error:
         raise FetchError(f"could not be reached securely ({error.reason or error})") from None
-    except (OSError, http.client.HTTPException) as error:
+    except (OSError, ValueError, http.client.HTTPException) as error:
         raise FetchError(f"could not be read ({error or type(error).__name__})") from None
     finally:
         connection.close()
@@ -134,7 +134,7 @@ def _get(url, request_headers, deadline, timeout, max_bytes, *, redirected):
             connection.raw_socket.close()
 
 
-def _read_body(response, deadline, timeout, max_bytes):
+def _read_body(response, max_bytes):
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise TooLarge(f"is too large ({int(declared):,} bytes)")
@@ -268,10 +268,11 @@ class _PinnedConnection(http.client.HTTPConnection):
                 error = failure
         else:
             raise FetchError(f"could not be reached ({error})")
+        self.raw_socket = sock
         if self.https:
             sock.settimeout(self.remaining())  # Covers the whole TLS handshake.
-            sock = ssl.create_default_context().wrap_socket(sock, server_hostname=self.host)
-        self.raw_socket = sock
+            context = ssl.create_default_context()
+            sock = self.raw_socket = context.wrap_socket(sock, server_hostname=self.host)
         self.sock = _DeadlineSocket(sock, self)
 
 

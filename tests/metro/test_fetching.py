@@ -221,3 +221,16 @@ def test_allowed_host_names_and_networks_let_internal_addresses_through(
 def test_only_web_addresses_are_fetched(url):
     with pytest.raises(fetching.FetchError, match="is not an http or https address"):
         fetching.fetch(url, timeout=2, max_bytes=10_000)
+
+
+def test_a_unicode_host_name_and_path_are_sent_in_their_ascii_forms(server, monkeypatch):
+    lookups = fake_dns(monkeypatch, {"東京.example": ["127.0.0.1"]})
+    port = server.httpd.server_address[1]
+    server.add("/Am%C3%A9lie", FEED)
+
+    response = fetching.fetch(f"http://東京.example:{port}/Amélie", timeout=2, max_bytes=10_000)
+
+    assert response.body == FEED
+    assert lookups == ["東京.example"]
+    [(path, headers)] = server.requests
+    assert (path, headers["Host"]) == ("/Am%C3%A9lie", f"xn--1lqs71d.example:{port}")
