@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
 from django.tasks import TaskResultStatus
+from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -26,8 +27,16 @@ class SisterLinkInline(admin.TabularInline):
 
 
 def enqueue_refresh(request, sites):
-    """Refresh through the task backend: at once with the immediate one, else by a worker."""
-    result = refresh_sister_sites.enqueue([site.pk for site in sites])
+    """Refresh through the task backend: at once with the immediate one, else by a worker.
+
+    Run at once, the refresh happens inside this request: all the sites then share
+    one SISTER_FEED_TIMEOUT, so an editor never waits longer than that for feeds.
+    """
+    in_this_request = isinstance(refresh_sister_sites.get_backend(), ImmediateBackend)
+    result = refresh_sister_sites.enqueue(
+        [site.pk for site in sites],
+        time_limit=settings.SISTER_FEED_TIMEOUT if in_this_request else None,
+    )
     if result.status == TaskResultStatus.SUCCESSFUL:
         for line in result.return_value:
             messages.info(request, line)

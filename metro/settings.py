@@ -259,6 +259,11 @@ SISTER_SITES_CACHE_SECONDS = int(os.environ.get("SISTER_SITES_CACHE_SECONDS", "3
 SISTER_FEED_TIMEOUT = float(os.environ.get("SISTER_FEED_TIMEOUT", "10"))
 SISTER_FEED_MAX_BYTES = int(os.environ.get("SISTER_FEED_MAX_BYTES", str(5 * 1024 * 1024)))
 SISTER_LINKS_KEPT = int(os.environ.get("SISTER_LINKS_KEPT", "50"))
+# Fetching URLs editors type (sister feeds; later embeds, webhooks, imports) refuses
+# loopback, private, link-local and other internal addresses, at every redirect.
+# Host names or networks listed here are let through, e.g. "feeds.staging.internal"
+# or "10.20.0.0/16", comma-separated in the environment. Empty in production.
+METRO_FETCH_ALLOW_PRIVATE = env_list("METRO_FETCH_ALLOW_PRIVATE")
 
 LOGIN_URL = "admin:login"
 # After signing in without a safe `next`: the admin's index (Django's default,

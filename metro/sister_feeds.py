@@ -10,18 +10,19 @@ import calendar
 import html
 import logging
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import feedparser
 import nh3
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser, ParseError
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from metro import fetching
 from metro.models import SisterLink, SisterSite, web_url
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,8 @@ logger = logging.getLogger(__name__)
 TITLE_LENGTH = SisterLink._meta.get_field("title").max_length
 URL_LENGTH = SisterLink._meta.get_field("url").max_length
 GUID_LENGTH = SisterLink._meta.get_field("guid").max_length
-READ_CHUNK = 64 * 1024
+# Less time than this left for a batch: the next site waits for the next refresh.
+MIN_FETCH_SECONDS = 0.5
 
 
 class FeedError(Exception):
@@ -64,8 +66,11 @@ class Outcome:
     skipped: int = 0
     error: str = ""
     notes: list[str] = field(default_factory=list)
+    postponed: bool = False  # Not tried: the time allowed for the whole batch ran out.
 
     def __str__(self):
+        if self.postponed:
+            return f"{self.site.name}: not refreshed now, out of time (the next refresh will)"
         if not self.ok:
             return f"{self.site.name}: failed, {self.error}"
         counts = f"{self.created} new, {self.updated} updated"
@@ -83,16 +88,10 @@ def absolute_web_url(url, base=""):
     return web_url(url) if len(url) <= URL_LENGTH else ""
 
 
-class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a few redirects, to web addresses only."""
-
-    max_redirections = 5
-    max_repeats = 1
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if not absolute_web_url(newurl):
-            raise FeedError(f"the feed redirects to a non-web address ({newurl[:80]})")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+FEED_TYPES = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+)
 
 
 def fetch(url, *, etag="", last_modified="", timeout=None, max_bytes=None):
@@ -106,82 +105,59 @@ def fetch(url, *, etag="", last_modified="", timeout=None, max_bytes=None):
     if not absolute_web_url(url):
         raise FeedError("the feed URL is not an http or https address")
     headers = {
-        "User-Agent": f"{settings.SITE_NAME} sister-site reader (+{settings.SITE_URL or 'Metro'})",
-        "Accept": "application/rss+xml, application/atom+xml, application/rdf+xml, "
-        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
+        "User-Agent": f"{settings.SITE_NAME} sister-site reader (+{settings.SITE_URL or 'Metro'})"
     }
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    opener = urllib.request.build_opener(_LimitedRedirects)
-    deadline = time.monotonic() + timeout
     try:
-        with opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as response:
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FeedError(f"the feed is too large ({int(declared):,} bytes)")
-            body = bytearray()
-            # read1: one socket read at a time, so a trickling server meets the deadline too.
-            while chunk := response.read1(READ_CHUNK):
-                body += chunk
-                if len(body) > max_bytes:
-                    raise FeedError(f"the feed is larger than {max_bytes:,} bytes")
-                if time.monotonic() > deadline:
-                    raise FeedError(f"the feed took longer than {timeout:g} s to download")
-            return Download(
-                body=bytes(body),
-                url=response.url,
-                content_type=response.headers.get("Content-Type", ""),
-                etag=response.headers.get("ETag", "")[:200],
-                last_modified=response.headers.get("Last-Modified", "")[:100],
-            )
-    except urllib.error.HTTPError as error:
-        if error.code == 304:
-            return Download(
-                body=b"", url=url, etag=etag, last_modified=last_modified, not_modified=True
-            )
-        if error.code in {301, 302, 303, 307, 308}:
-            raise FeedError(f"the feed redirects in a loop or too often ({error.code})") from error
-        raise FeedError(f"the feed answered HTTP {error.code} {error.reason}") from error
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise FeedError(f"the feed did not answer within {timeout:g} s") from error
-        raise FeedError(f"the feed could not be reached ({reason})") from error
-    except TimeoutError as error:
-        raise FeedError(f"the feed did not answer within {timeout:g} s") from error
-    except (OSError, ValueError) as error:
-        raise FeedError(f"the feed could not be read ({error})") from error
+        response = fetching.fetch(
+            url, timeout=timeout, max_bytes=max_bytes, accept=FEED_TYPES, headers=headers
+        )
+    except fetching.FetchError as error:
+        raise FeedError(f"the feed {error}") from error
+    if response.status == 304:
+        return Download(
+            body=b"", url=url, etag=etag, last_modified=last_modified, not_modified=True
+        )
+    return Download(
+        body=response.body,
+        url=response.url,
+        content_type=response.headers.get("Content-Type", ""),
+        etag=response.headers.get("ETag", "")[:200],
+        last_modified=response.headers.get("Last-Modified", "")[:100],
+    )
 
 
 # Encodings feedparser had to guess mean the feed lied about its bytes: titles would be garbled.
 ENCODING_PROBLEMS = (feedparser.CharacterEncodingOverride, feedparser.CharacterEncodingUnknown)
 
 
-def read_feed(download):
+def read_feed(download, *, fetched_at=None):
     """The usable items of a downloaded feed, and how many were unusable.
 
     Raises FeedError when the bytes are not a feed or are mis-encoded.
     """
+    refuse_entity_declarations(download.body)
     parsed = feedparser.parse(
         download.body,
-        response_headers={
-            "content-location": download.url,
-            "content-type": download.content_type or "application/xml",
-        },
+        # No content-location: feedparser would resolve relative ids against it,
+        # and an id must not pass for a link unless it is one (see entry_url).
+        response_headers={"content-type": download.content_type or "application/xml"},
         sanitize_html=True,
         resolve_relative_uris=True,
     )
     problem = parsed.get("bozo_exception")
     if isinstance(problem, ENCODING_PROBLEMS):
         raise FeedError(f"the feed's bytes do not match its declared encoding ({problem})")
-    if not parsed.version:
+    if not parsed.get("version"):
         detail = f" ({problem})" if problem else ""
         raise FeedError(f"this is not an RSS or Atom feed{detail}")
+    fetched_at = fetched_at or timezone.now()
     items, skipped = [], 0
     for entry in parsed.entries:
-        item = feed_item(entry, download.url)
+        item = feed_item(entry, download.url, fetched_at)
         if item is None:
             skipped += 1
         else:
@@ -195,39 +171,87 @@ def read_feed(download):
     return items, skipped
 
 
+class _Discard:
+    """A parser target that keeps nothing: only the check matters."""
+
+
+def refuse_entity_declarations(body):
+    """Refuse feeds that declare XML entities, before any parser expands them.
+
+    A few declared entities can expand into gigabytes ("billion laughs") or
+    read local files; feeds have no need for them.
+    """
+    parser = DefusedXMLParser(target=_Discard())
+    try:
+        parser.feed(body)
+        parser.close()
+    except DefusedXmlException:
+        declares = True
+    except ParseError:
+        # Ill-formed XML, which feedparser reads its lenient way: look at the raw bytes
+        # (without NULs, so that UTF-16 and UTF-32 text reads as ASCII too).
+        declares = b"<!ENTITY" in body.replace(b"\x00", b"")
+    else:
+        declares = False
+    if declares:
+        raise FeedError(
+            "the feed declares XML entities, which are refused (they can expand without limit)"
+        )
+
+
 def plain_text(value):
     """Feed titles may hold markup and entities: keep only the words, on one line."""
     text = nh3.clean(value or "", tags=set(), clean_content_tags={"script", "style"})
     return " ".join(html.unescape(text).split())
 
 
-def feed_item(entry, base_url):
+def feed_item(entry, base_url, fetched_at):
     """A FeedItem from one feedparser entry, or None if it has no title or web link."""
-    url = absolute_web_url(entry.get("link", ""), base_url)
-    guid = (entry.get("id") or "").strip()
-    if not url and guid:
-        url = absolute_web_url(guid, base_url)  # RSS guids are often the permalink itself.
+    url = entry_url(entry, base_url)
     title = plain_text(entry.get("title", ""))
     if not url or not title:
         return None
     return FeedItem(
         title=title[:TITLE_LENGTH],
         url=url,
-        guid=guid[:GUID_LENGTH],
-        published_at=entry_date(entry),
+        guid=(entry.get("id") or "").strip()[:GUID_LENGTH],
+        published_at=entry_date(entry, latest=fetched_at),
         image_url=entry_image(entry, base_url),
     )
 
 
-def entry_date(entry):
-    """When the item was published (else updated), as an aware datetime; None if undated."""
+def entry_url(entry, base_url):
+    """The item's web address: its link, made absolute; or, if it has none, its id if that is one.
+
+    An unusable link (javascript:, data:) makes the item unusable: the id is no
+    stand-in for what the publisher linked to.
+    """
+    has_link = any(
+        (link.get("href") or "").strip()
+        for link in entry.get("links") or []
+        if link.get("rel") == "alternate"
+    )
+    if has_link:
+        return absolute_web_url(entry.get("link"), base_url)
+    # RSS guids are often the permalink itself, but only an absolute web address is a link.
+    guid = (entry.get("id") or "").strip()
+    return guid if web_url(guid) and len(guid) <= URL_LENGTH else ""
+
+
+def entry_date(entry, *, latest):
+    """When the item was published (else updated), as an aware datetime; None if undated.
+
+    A date after `latest` (the fetch) counts as none: the item is dated when first
+    seen, instead of sitting on top until its date comes (year 9999: forever).
+    """
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         moment = entry.get(key)
         if moment:
             try:
-                return datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
+                date = datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
             except (OverflowError, ValueError, OSError):
                 continue
+            return date if date <= latest else None
     return None
 
 
@@ -316,17 +340,20 @@ def prune(site):
     return SisterLink.objects.filter(pk__in=list(stale)).delete()[0]
 
 
-def refresh_site(site, *, fetcher=fetch):
+def refresh_site(site, *, fetcher=fetch, timeout=None):
     """Fetch, read and store one site's feed; record how it went on the site. Never raises FeedError."""
     started = timezone.now()
     try:
         download = fetcher(
-            site.feed_url, etag=site.feed_etag, last_modified=site.feed_last_modified
+            site.feed_url,
+            etag=site.feed_etag,
+            last_modified=site.feed_last_modified,
+            timeout=timeout,
         )
         if download.not_modified:
             items, skipped, created, updated = [], 0, 0, 0
         else:
-            items, skipped = read_feed(download)
+            items, skipped = read_feed(download, fetched_at=timezone.now())
             with transaction.atomic():
                 created, updated = store_items(site, items)
                 prune(site)
@@ -354,12 +381,25 @@ def sites_to_refresh():
     return SisterSite.objects.filter(active=True).exclude(feed_url="")
 
 
-def refresh_sites(sites, *, fetcher=fetch):
-    """Refresh each site in turn; one site's failure never stops the others."""
+def refresh_sites(sites, *, fetcher=fetch, time_limit=None):
+    """Refresh each site in turn; one site's failure never stops the others.
+
+    With a `time_limit` (seconds, for the whole batch: an editor is waiting),
+    each download gets what is left of it, and sites it leaves no time for are
+    postponed to the next refresh.
+    """
+    deadline = None if time_limit is None else time.monotonic() + time_limit
     outcomes = []
     for site in sites:
+        timeout = None
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left < MIN_FETCH_SECONDS:
+                outcomes.append(Outcome(site, ok=False, postponed=True))
+                continue
+            timeout = min(settings.SISTER_FEED_TIMEOUT, left)
         try:
-            outcomes.append(refresh_site(site, fetcher=fetcher))
+            outcomes.append(refresh_site(site, fetcher=fetcher, timeout=timeout))
         except Exception as error:  # A bug must not keep the other sites stale.
             logger.exception("Sister site %s: refresh crashed", site.slug)
             SisterSite.objects.filter(pk=site.pk).update(

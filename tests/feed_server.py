@@ -5,7 +5,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class FeedServer:
-    """Serves `routes[path] = (status, headers, body)`; a callable body is called with the handler.
+    """Serves `routes[path] = (status, headers, body)`.
+
+    A callable body is called with the handler and the server, and writes the
+    whole answer itself (status line and headers too), slowly if it likes.
 
     `release` lets a route hold its answer until the test is over (a server
     that never answers), without sleeping for a fixed time.
@@ -22,13 +25,12 @@ class FeedServer:
                 server.requests.append((self.path, dict(self.headers)))
                 status, headers, body = server.routes.get(self.path, (404, {}, b"not here"))
                 try:
+                    if callable(body):
+                        body(self, server)
+                        return
                     self.send_response(status)
                     for name, value in headers.items():
                         self.send_header(name, value)
-                    if callable(body):
-                        self.end_headers()
-                        body(self, server)
-                        return
                     if "Content-Length" not in headers:
                         self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
@@ -72,8 +74,15 @@ def hang(handler, server):
     server.release.wait(timeout=30)
 
 
+def start_feed(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/xml")
+    handler.end_headers()
+
+
 def endless(handler, server):
     """A feed that never ends: far more than any size cap (50 MB), sent as fast as it is read."""
+    start_feed(handler)
     handler.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>')
     chunk = b"<item><title>filler</title><link>https://big.example/x</link></item>" * 1000
     for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
@@ -84,8 +93,28 @@ def endless(handler, server):
 
 def trickle(handler, server):
     """A feed that sends a few bytes at a time and never finishes (each wait well under the timeout)."""
+    start_feed(handler)
     handler.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel>')
     handler.wfile.flush()
     while not server.release.wait(timeout=0.2):
         handler.wfile.write(b" ")
         handler.wfile.flush()
+
+
+def header_drip(interval, lines=10, body=b""):
+    """A server that sends a header line every `interval` seconds, `lines` of them, then `body`.
+
+    Each wait is well under any timeout: only a deadline for the whole exchange stops it.
+    """
+
+    def answer(handler, server):
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n")
+        handler.wfile.flush()
+        for number in range(lines):
+            if server.release.wait(timeout=interval):
+                return
+            handler.wfile.write(f"X-Drip-{number}: still coming\r\n".encode())
+            handler.wfile.flush()
+        handler.wfile.write(f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+
+    return answer

@@ -20,3 +20,6 @@ PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_GENERATION_FILE = os.path.join(
     os.environ.get("TMPDIR", "/tmp"), f"metro-test-page-generation-{os.getpid()}"
 )
+# The feed servers of the tests listen on 127.0.0.1, which fetching otherwise refuses
+# (tests/metro/test_fetching.py checks the refusal with this emptied).
+METRO_FETCH_ALLOW_PRIVATE = ["127.0.0.1"]

@@ -222,3 +222,118 @@ def test_sister_links_must_be_web_addresses(editor_client):
     )
     assert response.status_code == 200
     assert "Enter a valid URL" in response.content.decode()
+
+
+def test_saving_a_site_whose_feed_drips_header_lines_is_answered_within_the_feed_time_limit(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
+    import time
+
+    from metro.models import SisterSite
+    from tests.feed_server import FeedServer, header_drip
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.SISTER_FEED_TIMEOUT = 2
+    with FeedServer() as server:
+        feed_url = server.add("/drip", header_drip(1.0, lines=10))
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            editor_client.post(
+                "/admin/metro/sistersite/add/",
+                {
+                    "name": "Slow Drip",
+                    "slug": "slow-drip",
+                    "home_url": "https://drip.example/",
+                    "feed_url": feed_url,
+                    "order": 0,
+                    "active": "on",
+                    "links-TOTAL_FORMS": 0,
+                    "links-INITIAL_FORMS": 0,
+                },
+            )
+        seconds = time.monotonic() - started
+
+    assert seconds < 2.8
+    site = SisterSite.objects.get(slug="slow-drip")
+    assert site.last_error == "the feed did not answer within 2 s"
+
+
+def test_refreshing_many_slow_sites_from_the_admin_takes_one_time_limit_in_all(
+    editor_client, settings
+):
+    import time
+
+    from tests.factories import make_sister_site
+    from tests.feed_server import FeedServer, header_drip
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.SISTER_FEED_TIMEOUT = 2
+    with FeedServer() as server:
+        sites = [
+            make_sister_site(name=f"Slow {n}", feed_url=server.add(f"/{n}", header_drip(1.0)))
+            for n in range(3)
+        ]
+        started = time.monotonic()
+        response = editor_client.post(
+            "/admin/metro/sistersite/",
+            {"action": "refresh_now", "_selected_action": [site.pk for site in sites]},
+            follow=True,
+        )
+        seconds = time.monotonic() - started
+
+    assert seconds < 2.8
+    page = response.content.decode()
+    assert "Slow 0: failed, the feed did not answer within 2 s" in page
+    assert "Slow 2: not refreshed now, out of time (the next refresh will)" in page
+
+
+def test_saving_a_site_with_a_feed_on_the_metadata_address_says_it_is_refused(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
+    from metro.models import SisterSite
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            "/admin/metro/sistersite/add/",
+            {
+                "name": "Sneaky",
+                "slug": "sneaky",
+                "home_url": "https://sneaky.example/",
+                "feed_url": "http://169.254.169.254/latest/meta-data/iam/",
+                "order": 0,
+                "active": "on",
+                "links-TOTAL_FORMS": 0,
+                "links-INITIAL_FORMS": 0,
+            },
+        )
+    # The site list shows each site's last error (the message of the save itself is
+    # added by the on-commit refresh, which the test's transaction delays past the response).
+    page = editor_client.get(response.url).content.decode()
+
+    refusal = (
+        "the feed leads to 169.254.169.254, a link-local address (where cloud metadata "
+        "services answer): the server does not fetch internal addresses"
+    )
+    assert SisterSite.objects.get(slug="sneaky").last_error == refusal
+    assert refusal in page
+
+
+def test_refreshing_a_feed_on_a_private_address_tells_the_editor_why_it_was_refused(
+    editor_client, settings
+):
+    from tests.factories import make_sister_site
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    site = make_sister_site(name="Intranet", feed_url="http://10.0.0.7/feed.xml")
+
+    response = editor_client.post(
+        "/admin/metro/sistersite/",
+        {"action": "refresh_now", "_selected_action": [site.pk]},
+        follow=True,
+    )
+
+    assert (
+        "Intranet: failed, the feed leads to 10.0.0.7, a private network address: "
+        "the server does not fetch internal addresses"
+    ) in response.content.decode()

@@ -1,5 +1,6 @@
 """refresh_sister_sites against real feeds served on 127.0.0.1: good ones, and every kind of bad one."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from django.utils import timezone
 from metro.models import SisterLink, SisterSite
 from metro.sister_feeds import refresh_sites
 from tests.factories import make_sister_link, make_sister_site
-from tests.feed_server import FeedServer, endless, hang, trickle
+from tests.feed_server import FeedServer, endless, hang, header_drip, trickle
 
 pytestmark = pytest.mark.django_db
 
@@ -241,6 +242,7 @@ BAD_FEEDS = {
         "not an RSS or Atom feed",
     ),
     "binary garbage": ("/garbage", {"body": b"\x00\x01\x02 {}"}, "not an RSS or Atom feed"),
+    "an empty body": ("/empty-body", {"body": b""}, "not an RSS or Atom feed"),
     "a wrong encoding": (
         "/latin",
         {
@@ -395,3 +397,165 @@ def test_sites_keep_their_refresh_record(server):
     assert site.last_refresh_ok is False
     assert "HTTP 502" in site.last_error
     assert site.last_success_at is not None and site.last_success_at <= site.last_refreshed_at
+
+
+def test_a_feed_dripping_header_lines_fails_within_the_time_limit(server, settings):
+    settings.SISTER_FEED_TIMEOUT = 2
+    site = site_for(server, "/drip", header_drip(1.0, lines=10, body=GOOD_RSS))
+    started = time.monotonic()
+
+    [outcome] = refresh(site)
+
+    assert time.monotonic() - started < 2.8
+    assert not outcome.ok and outcome.error == "the feed did not answer within 2 s"
+
+
+def test_a_batch_with_a_time_limit_postpones_the_sites_it_has_no_time_for(server, settings):
+    settings.SISTER_FEED_TIMEOUT = 2
+    slow = site_for(server, "/drip", header_drip(1.0, lines=10, body=GOOD_RSS))
+    later = site_for(server, "/good", GOOD_RSS)
+    started = time.monotonic()
+
+    first, second = refresh_sites([slow, later], time_limit=2)
+
+    assert time.monotonic() - started < 2.8
+    assert not first.ok and "within 2 s" in first.error
+    assert second.postponed and str(second) == (
+        f"{later.name}: not refreshed now, out of time (the next refresh will)"
+    )
+    later.refresh_from_db()
+    assert later.last_refreshed_at is None  # Not tried, so nothing to record.
+    assert [path for path, _ in server.requests] == ["/drip"]
+
+
+def test_a_feed_on_an_internal_address_is_refused_and_the_reason_recorded(server, settings):
+    settings.METRO_FETCH_ALLOW_PRIVATE = []
+    site = site_for(server, "/rss", GOOD_RSS)
+
+    [outcome] = refresh(site)
+
+    refusal = (
+        "the feed leads to 127.0.0.1, a loopback address: "
+        "the server does not fetch internal addresses"
+    )
+    assert not outcome.ok and outcome.error == refusal
+    site.refresh_from_db()
+    assert site.last_error == refusal
+    assert server.requests == []
+
+
+def test_a_redirect_to_a_script_address_is_reported_as_such(server):
+    site = make_sister_site(
+        feed_url=server.add("/js", b"", status=302, headers={"Location": "javascript:alert(1)"})
+    )
+
+    [outcome] = refresh(site)
+
+    assert outcome.error == "the feed redirects to a non-web address (javascript:alert(1))"
+
+
+def test_an_item_dated_in_the_far_future_is_dated_when_first_seen_and_stays_so(server):
+    feed = rss(
+        {
+            "title": "Forever on top",
+            "link": "https://a.example/9999",
+            "pubDate": "Fri, 31 Dec 9999 23:59:59 +0000",
+        },
+        {
+            "title": "Last week",
+            "link": "https://a.example/old",
+            "pubDate": "Mon, 23 Nov 2026 14:00:00 +0000",
+        },
+    )
+    site = site_for(server, "/future", feed)
+    before = timezone.now()
+
+    refresh(site)
+
+    future = SisterLink.objects.get(url="https://a.example/9999")
+    assert before <= future.published_at <= timezone.now()
+    refresh(site)  # Later refreshes do not move it up again.
+    assert SisterLink.objects.get(pk=future.pk).published_at == future.published_at
+
+
+def test_an_unusable_link_drops_the_item_and_an_id_is_a_link_only_if_absolute(server):
+    feed = rss(
+        {"title": "Script link", "link": "javascript:alert(1)", "guid": "https://a.example/s"},
+        {"title": "Relative id", "guid": "story-42"},
+        {"title": "Permalink id", "guid": "https://a.example/permalink"},
+        {"title": "Relative link", "link": "/kept/", "guid": "story-43"},
+    )
+    site = site_for(server, "/ids", feed)
+
+    [outcome] = refresh(site)
+
+    assert (outcome.created, outcome.skipped) == (2, 2)
+    stored = {link.title: (link.url, link.guid) for link in links(site)}
+    assert stored == {
+        "Permalink id": ("https://a.example/permalink", "https://a.example/permalink"),
+        "Relative link": (server.url("/kept/"), "story-43"),
+    }
+
+
+LAUGHS = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+ENTITY_FEEDS = {
+    "billion laughs": (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">{LAUGHS}]>'
+        '<rss version="2.0"><channel><title>&lol9;</title>'
+        "<item><title>&lol9;</title><link>https://a.example/1</link></item></channel></rss>"
+    ).encode(),
+    # Entities feedparser itself keeps (a plain value), used a great many times.
+    "one big entity used often": (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "{"x" * 100}">]>'
+        '<rss version="2.0"><channel><title>T</title>'
+        + "".join(
+            f"<item><title>{'&a;' * 3000}</title><link>https://a.example/{n}</link></item>"
+            for n in range(100)
+        )
+        + "</channel></rss>"
+    ).encode(),
+    "external entities": (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><title>T</title>'
+        b"<item><title>&secret;</title><link>https://a.example/1</link></item></channel></rss>"
+    ),
+    "declarations in ill-formed XML": (
+        b' <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">]>'
+        b'<rss version="2.0"><channel><title>T & Co</title>'
+        b"<item><title>&a;&a;</title><link>https://a.example/1</link></item></channel></rss>"
+    ),
+    "UTF-16": (
+        '<?xml version="1.0" encoding="utf-16"?><!DOCTYPE rss [<!ENTITY a "aaaa">]>'
+        '<rss version="2.0"><channel><title>T</title>'
+        "<item><title>&a;</title><link>https://a.example/1</link></item></channel></rss>"
+    ).encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("case", ENTITY_FEEDS, ids=list(ENTITY_FEEDS))
+def test_feeds_declaring_xml_entities_are_refused_before_parsing(server, case):
+    site = site_for(server, "/entities", ENTITY_FEEDS[case])
+    started = time.monotonic()
+
+    [outcome] = refresh(site)
+
+    assert time.monotonic() - started < 1
+    assert outcome.error == (
+        "the feed declares XML entities, which are refused (they can expand without limit)"
+    )
+    assert not SisterLink.objects.filter(site=site).exists()
+
+
+def test_a_doctype_without_entities_is_still_read(server):
+    netscape = (
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        b' "http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+        b'<rss version="0.91"><channel><title>Old</title><language>en</language>'
+        b"<item><title>Days of 0.91</title><link>https://old.example/1</link></item>"
+        b"</channel></rss>"
+    )
+    site = site_for(server, "/netscape", netscape)
+
+    [outcome] = refresh(site)
+
+    assert outcome.ok and links(site)[0].title == "Days of 0.91"
