@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from metro import fetching
+from core import fetching
 from metro.models import SisterLink, SisterSite, web_url
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""metro.fetching: one deadline for the whole exchange, against real servers on 127.0.0.1."""
+"""core.fetching: one deadline for the whole exchange, against real servers on 127.0.0.1."""
 
 import socket
 import threading
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from metro import fetching
+from core import fetching
 from tests.feed_server import FeedServer, hang, header_drip, trickle
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>'
