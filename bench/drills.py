@@ -331,8 +331,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from articles.models import Article, Section
 from films.models import Film
-from metro.models import SisterLink
-from metro.templatetags.sister_sites import WEB_URL
+from sister_sites.models import SisterLink
+from sister_sites.templatetags.sister_sites import WEB_URL
 from people.models import Person
 
 User = get_user_model()
@@ -1328,7 +1328,7 @@ def drill_scale(context):
     cached_before = context.services.block_key_cached()
     marker = f"drill {secrets.token_hex(4)}"
     new_title = f"{link['title']} [{marker}]"
-    change_path = f"/admin/metro/sisterlink/{link['id']}/change/"
+    change_path = f"/admin/sister_sites/sisterlink/{link['id']}/change/"
     form = editor.get(change_path)
     fields = [(name, value) for name, value in form_fields(form, "sisterlink_form")]
     fields = [(name, new_title if name == "title" else value) for name, value in fields]

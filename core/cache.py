@@ -15,7 +15,7 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
-logger = logging.getLogger("core.cache")
+logger = logging.getLogger("metro.cache")
 
 RETRY_AFTER_SECONDS = 5.0
 

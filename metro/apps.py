@@ -8,10 +8,7 @@ class MetroConfig(AppConfig):
     default = True
 
     def ready(self):
-        from core import invalidation
-        from metro import checks, signals  # noqa: F401 - registers checks and receivers
-
-        invalidation.watch_app(self.label)  # Sister-site links are on every story page.
+        from metro import checks  # noqa: F401 - registers the checks
 
 
 class StoryTagsConfig(TaggitAppConfig):

@@ -23,8 +23,8 @@ WRITER_PERMISSIONS = {
     ("media", "image"): ["add", "change", "view"],
     ("media", "keyword"): ["add", "view"],
     ("taggit", "tag"): ["add", "view"],
-    ("metro", "sistersite"): ["view"],
-    ("metro", "sisterlink"): ["view"],
+    ("sister_sites", "sistersite"): ["view"],
+    ("sister_sites", "sisterlink"): ["view"],
 }
 
 ALL = ["add", "change", "delete", "view"]

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "people",
     "films",
     "articles",
+    "sister_sites",
 ]
 
 MIDDLEWARE = [

@@ -29,8 +29,8 @@ from metro.demo.scenes import FOCAL_POINTS
 from metro.demo.sections import SECTIONS
 from metro.demo.sister_sites import SISTER_SITES
 from metro.demo.stories import STORIES
-from metro.models import SisterLink, SisterSite
 from people.models import Person
+from sister_sites.models import SisterLink, SisterSite
 
 FIGURE_MARKER = re.compile(r"\[\[figure (\d+)\]\]")
 BETWEEN_BLOCKS = re.compile(r">\s*\n\s*<")

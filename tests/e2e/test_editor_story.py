@@ -8,8 +8,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Section
-from metro.models import SisterLink, SisterSite
 from people.models import Person
+from sister_sites.models import SisterLink, SisterSite
 from tests.factories import image_bytes, make_user
 
 PASSWORD = "pw-for-tests"

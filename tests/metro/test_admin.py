@@ -154,14 +154,14 @@ def test_sister_sites_show_how_their_last_refresh_went(editor_client):
     )
     make_sister_site(name="Working Site", feed_url="https://ok.example/feed/", last_refresh_ok=True)
 
-    page = editor_client.get("/admin/metro/sistersite/").content.decode()
+    page = editor_client.get("/admin/sister_sites/sistersite/").content.decode()
 
     assert "Failing" in page and "the feed answered HTTP 503" in page
     assert "Working" in page
 
 
 def test_the_refresh_action_fetches_the_selected_feeds(editor_client, settings):
-    from metro.models import SisterLink
+    from sister_sites.models import SisterLink
     from tests.factories import make_sister_site
     from tests.feed_server import FeedServer
 
@@ -174,7 +174,7 @@ def test_the_refresh_action_fetches_the_selected_feeds(editor_client, settings):
     with FeedServer() as server:
         site = make_sister_site(name="Tested", feed_url=server.add("/feed", feed))
         response = editor_client.post(
-            "/admin/metro/sistersite/",
+            "/admin/sister_sites/sistersite/",
             {"action": "refresh_now", "_selected_action": [site.pk]},
             follow=True,
         )
@@ -188,12 +188,12 @@ def test_a_new_feed_url_is_refreshed_once_the_site_is_saved(
 ):
     from django.tasks import default_task_backend
 
-    from metro.models import SisterSite
+    from sister_sites.models import SisterSite
 
     default_task_backend.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
-            "/admin/metro/sistersite/add/",
+            "/admin/sister_sites/sistersite/add/",
             {
                 "name": "Night Owl",
                 "slug": "night-owl",
@@ -217,7 +217,7 @@ def test_sister_links_must_be_web_addresses(editor_client):
 
     site = make_sister_site()
     response = editor_client.post(
-        "/admin/metro/sisterlink/add/",
+        "/admin/sister_sites/sisterlink/add/",
         {"site": site.pk, "title": "Sneaky", "url": "javascript:alert(1)//x.example"},
     )
     assert response.status_code == 200
@@ -229,7 +229,7 @@ def test_saving_a_site_whose_feed_drips_header_lines_is_answered_within_the_feed
 ):
     import time
 
-    from metro.models import SisterSite
+    from sister_sites.models import SisterSite
     from tests.feed_server import FeedServer, header_drip
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -239,7 +239,7 @@ def test_saving_a_site_whose_feed_drips_header_lines_is_answered_within_the_feed
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True):
             editor_client.post(
-                "/admin/metro/sistersite/add/",
+                "/admin/sister_sites/sistersite/add/",
                 {
                     "name": "Slow Drip",
                     "slug": "slow-drip",
@@ -275,7 +275,7 @@ def test_refreshing_many_slow_sites_from_the_admin_takes_one_time_limit_in_all(
         ]
         started = time.monotonic()
         response = editor_client.post(
-            "/admin/metro/sistersite/",
+            "/admin/sister_sites/sistersite/",
             {"action": "refresh_now", "_selected_action": [site.pk for site in sites]},
             follow=True,
         )
@@ -290,12 +290,12 @@ def test_refreshing_many_slow_sites_from_the_admin_takes_one_time_limit_in_all(
 def test_saving_a_site_with_a_feed_on_the_metadata_address_says_it_is_refused(
     editor_client, settings, django_capture_on_commit_callbacks
 ):
-    from metro.models import SisterSite
+    from sister_sites.models import SisterSite
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
-            "/admin/metro/sistersite/add/",
+            "/admin/sister_sites/sistersite/add/",
             {
                 "name": "Sneaky",
                 "slug": "sneaky",
@@ -328,7 +328,7 @@ def test_refreshing_a_feed_on_a_private_address_tells_the_editor_why_it_was_refu
     site = make_sister_site(name="Intranet", feed_url="http://10.0.0.7/feed.xml")
 
     response = editor_client.post(
-        "/admin/metro/sistersite/",
+        "/admin/sister_sites/sistersite/",
         {"action": "refresh_now", "_selected_action": [site.pk]},
         follow=True,
     )

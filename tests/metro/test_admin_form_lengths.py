@@ -30,8 +30,8 @@ from taggit.models import Tag
 from articles.models import Article
 from films.models import Film, Genre
 from media.models import Image, Keyword
-from metro.models import SisterLink, SisterSite
 from people.models import Person
+from sister_sites.models import SisterLink, SisterSite
 from tests.factories import (
     make_film,
     make_person,
@@ -43,7 +43,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-EDITOR_APPS = {"articles", "people", "films", "media", "metro", "taggit"}
+EDITOR_APPS = {"articles", "people", "films", "media", "metro", "sister_sites", "taggit"}
 TEXT = "Beyoncé Amélie 東京 "
 SLUG = "beyonce-amelie-tokyo-"
 UNICODE_SLUG = "beyoncé-東京-"
@@ -55,7 +55,7 @@ RELATED_BUILDERS = {
     "articles.section": make_section,
     "people.person": make_person,
     "films.film": make_film,
-    "metro.sistersite": make_sister_site,
+    "sister_sites.sistersite": make_sister_site,
 }
 
 _numbers = itertools.count(1)

@@ -14,8 +14,8 @@ from articles.models import Article, Authorship, Section
 from articles.richtext import sanitize_body
 from films.models import Credit, Film, Genre, Platform
 from media.models import Image
-from metro.models import SisterLink, SisterSite
 from people.models import Person
+from sister_sites.models import SisterLink, SisterSite
 
 EVERY_MODEL = [
     Section,

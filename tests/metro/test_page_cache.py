@@ -499,7 +499,7 @@ def test_a_page_is_kept_no_longer_than_page_cache_seconds(client, story, redis_c
 
 
 def test_without_redis_the_sister_block_is_fresh_in_every_process(client, story, commit):
-    from metro.models import SisterLink
+    from sister_sites.models import SisterLink
 
     with commit():
         site = make_sister_site(name="The Other Paper")

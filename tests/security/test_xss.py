@@ -582,8 +582,8 @@ ADMIN_CHANGELISTS = [
     "films_genre",
     "media_image",
     "media_keyword",
-    "metro_sistersite",
-    "metro_sisterlink",
+    "sister_sites_sistersite",
+    "sister_sites_sisterlink",
     "taggit_tag",
 ]
 

@@ -1,6 +1,6 @@
 """The network's furniture: "More from our sister sites" and the footer's list of sites.
 
-Both are cached as rendered HTML (metro.signals clears them when sites or links
+Both are cached as rendered HTML (sister_sites.signals clears them when sites or links
 change; without Redis they are keyed by the page cache's generation, which every
 process sees), so after the first page they cost no query at all.
 """
@@ -15,7 +15,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core import pagecache
-from metro.models import SisterLink, SisterSite, web_url
+from core.weblinks import web_url
+from sister_sites.models import SisterLink, SisterSite
 
 register = template.Library()
 
@@ -24,10 +25,6 @@ NAMES_CACHE_KEY = "metro:sister-sites:names"
 
 # Links lead to other sites; anything but a web address (javascript:, data:, ftp:) never renders.
 WEB_URL = Q(url__istartswith="https://") | Q(url__istartswith="http://")
-
-
-# {{ url|web_url }}: the URL if it is an http or https address, else "".
-register.filter("web_url", web_url)
 
 
 @register.filter

@@ -2,8 +2,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from metro.models import SisterLink, SisterSite
-from metro.templatetags.sister_sites import clear_cache
+from sister_sites.models import SisterLink, SisterSite
+from sister_sites.templatetags.sister_sites import clear_cache
 
 
 @receiver([post_save, post_delete], sender=SisterSite)

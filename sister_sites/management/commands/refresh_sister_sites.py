@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from metro.models import SisterSite
-from metro.sister_feeds import refresh_sites, sites_to_refresh
+from sister_sites.feeds import refresh_sites, sites_to_refresh
+from sister_sites.models import SisterSite
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from metro.sister_feeds import refresh_sites, sites_to_refresh
+from sister_sites.feeds import refresh_sites, sites_to_refresh
 
 
 @task()

@@ -23,7 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import fetching
-from metro.models import SisterLink, SisterSite, web_url
+from core.weblinks import web_url
+from sister_sites.models import SisterLink, SisterSite
 
 logger = logging.getLogger(__name__)
 

@@ -230,7 +230,7 @@ def test_pages_show_the_block_with_a_fixed_number_of_queries(client, settings, p
     def queries_with(sites, links):
         from django.core.cache import cache
 
-        from metro.models import SisterSite
+        from sister_sites.models import SisterSite
 
         SisterSite.objects.all().delete()
         for _ in range(sites):

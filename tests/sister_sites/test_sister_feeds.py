@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from metro.models import SisterLink, SisterSite
-from metro.sister_feeds import refresh_sites
+from sister_sites.feeds import refresh_sites
+from sister_sites.models import SisterLink, SisterSite
 from tests.factories import make_sister_link, make_sister_site
 from tests.feed_server import FeedServer, endless, hang, header_drip, trickle
 
@@ -377,7 +377,7 @@ def test_the_command_with_nothing_to_refresh_says_so(capsys):
 
 def test_the_refresh_task_runs_through_the_tasks_framework(server, settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    from metro.tasks import refresh_sister_sites
+    from sister_sites.tasks import refresh_sister_sites
 
     site = site_for(server, "/rss", GOOD_RSS)
     result = refresh_sister_sites.enqueue([site.pk])
