@@ -58,7 +58,7 @@ def validate_section_slug(slug):
         )
 
 
-# Editors have it (metro.roles); writers send their stories for review instead.
+# Editors have it (staff.roles); writers send their stories for review instead.
 PUBLISH_PERMISSION = "articles.publish_article"
 
 

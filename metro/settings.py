@@ -60,11 +60,13 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "metro",
+    "staff",
     "media",
     "people",
     "films",
     "articles",
     "sister_sites",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -12,9 +12,9 @@ from PIL import Image as PILImage
 from articles.models import Article, Authorship, Section
 from films.models import Credit, Film, Platform
 from media.models import Image
-from metro.roles import EDITORS, WRITERS
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
+from staff.roles import EDITORS, WRITERS
 
 _numbers = itertools.count(1)
 

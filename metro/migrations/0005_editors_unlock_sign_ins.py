@@ -2,13 +2,13 @@ from django.db import migrations
 
 
 def sync_roles(apps, schema_editor):
-    from metro.roles import sync_roles
+    from staff.roles import sync_roles
 
     sync_roles(apps)
 
 
 class Migration(migrations.Migration):
-    """Editors may unlock locked-out sign-ins (metro.roles)."""
+    """Editors may unlock locked-out sign-ins (staff.roles)."""
 
     dependencies = [("metro", "0004_failed_sign_ins")]
 

@@ -7,18 +7,10 @@ import django.core.validators
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-MODELS = ["sistersite", "sisterlink"]
-
-
-def move_content_types(apps, schema_editor, old="metro", new="sister_sites"):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label=new, model__in=MODELS).exists():
-        ContentType.objects.filter(app_label=old, model__in=MODELS).update(app_label=new)
+from core.model_moves import content_types_mover
 
 
-def move_content_types_back(apps, schema_editor):
-    move_content_types(apps, schema_editor, old="sister_sites", new="metro")
+move_content_types = content_types_mover("metro", "sister_sites", ["sistersite", "sisterlink"])
 
 
 class Migration(migrations.Migration):
@@ -84,5 +76,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_types, move_content_types_back),
+        migrations.RunPython(*move_content_types),
     ]

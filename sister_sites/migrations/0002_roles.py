@@ -1,14 +1,10 @@
 from django.db import migrations
 
-
-def sync_roles(apps, schema_editor):
-    from metro.roles import sync_roles
-
-    sync_roles(apps)
+from core.model_moves import roles_syncer
 
 
 class Migration(migrations.Migration):
-    """Writers see sister sites and editors manage them (metro.roles), once the models
+    """Writers see sister sites and editors manage them (staff.roles), once the models
     have left the metro app (metro 0006): a new database gets these permissions here."""
 
     dependencies = [
@@ -16,4 +12,4 @@ class Migration(migrations.Migration):
         ("metro", "0006_move_sister_sites_out"),
     ]
 
-    operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(roles_syncer(), migrations.RunPython.noop)]

@@ -8,7 +8,7 @@ from taggit.models import Tag
 
 from films.models import Credit, Genre
 from media.models import Keyword
-from metro.models import FailedSignIn
+from staff.models import FailedSignIn
 from tests.factories import (
     make_article,
     make_credit,

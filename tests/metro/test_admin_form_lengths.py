@@ -43,7 +43,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-EDITOR_APPS = {"articles", "people", "films", "media", "metro", "sister_sites", "taggit"}
+EDITOR_APPS = {"articles", "people", "films", "media", "staff", "sister_sites", "taggit"}
 TEXT = "Beyoncé Amélie 東京 "
 SLUG = "beyonce-amelie-tokyo-"
 UNICODE_SLUG = "beyoncé-東京-"

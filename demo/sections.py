@@ -1,4 +1,4 @@
-from metro.demo.specs import SectionSpec
+from demo.specs import SectionSpec
 
 SECTIONS = [
     SectionSpec(

@@ -1,6 +1,6 @@
 """The people of the demo: our own staff, and the (invented) actors and film-makers we cover."""
 
-from metro.demo.specs import PORTRAIT, PersonSpec, Picture
+from demo.specs import PORTRAIT, PersonSpec, Picture
 
 STAFF_PHOTO = "PHOTO: Metro/Jo Park"
 

@@ -34,7 +34,7 @@ EDITOR_PERMISSIONS = dict.fromkeys(WRITER_PERMISSIONS, ALL) | {
 # (app_label, model, codename): the models' own permissions (Meta.permissions).
 EDITOR_EXTRA = [
     ("articles", "article", "publish_article"),
-    ("metro", "failedsignin", "unlock_sign_ins"),
+    ("staff", "failedsignin", "unlock_sign_ins"),
 ]
 
 

@@ -1,4 +1,4 @@
-from metro.demo.specs import Picture, StorySpec, by
+from demo.specs import Picture, StorySpec, by
 
 STORIES = [
     StorySpec(

@@ -1,6 +1,6 @@
 """Platforms, genres, and the (invented) films and series our stories cover."""
 
-from metro.demo.specs import POSTER, FilmSpec, Picture
+from demo.specs import POSTER, FilmSpec, Picture
 
 PLATFORMS = [
     ("Netflix", "netflix", "https://www.netflix.com/"),

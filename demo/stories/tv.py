@@ -1,5 +1,5 @@
-from metro.demo.films import SALT_LEDGER_POSTER
-from metro.demo.specs import STILL, Picture, StorySpec, by
+from demo.films import SALT_LEDGER_POSTER
+from demo.specs import STILL, Picture, StorySpec, by
 
 STORIES = [
     StorySpec(

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 
-from metro.roles import EDITORS, WRITERS
+from staff.roles import EDITORS, WRITERS
 
 # Development only: well-known passwords for a laptop, never for a real site.
 DEV_LOGINS = [

@@ -8,7 +8,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from metro.demo.drawing import bust, font, glow, gradient, mist, mix, neon, person, ridge, tree
+from demo.drawing import bust, font, glow, gradient, mist, mix, neon, person, ridge, tree
 
 # Where the subject sits in each scene, as the Image's focal point (x, y from 0 to 1).
 FOCAL_POINTS = {

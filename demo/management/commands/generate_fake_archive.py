@@ -35,9 +35,9 @@ from articles.models import Article, Authorship, Section
 from articles.search import plain_text
 from core import pagecache
 from core.tags import tag_slug
+from demo.sections import SECTIONS
 from films.models import Credit, Film, Genre, Platform
 from media.models import Image
-from metro.demo.sections import SECTIONS
 from people.models import Person
 
 ARCHIVE_YEARS = 10

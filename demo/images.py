@@ -10,9 +10,9 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageOps
 
-from metro.demo.drawing import PALETTES, font, mix
-from metro.demo.scenes import SCENES
-from metro.demo.specs import Picture
+from demo.drawing import PALETTES, font, mix
+from demo.scenes import SCENES
+from demo.specs import Picture
 
 JPEG_QUALITY = 82
 

@@ -13,7 +13,7 @@ LOGO = (400, 400)
 class Picture:
     """An image to draw at load time, with the words it carries in the media library.
 
-    `scene` names a drawing in metro.demo.images, `palette` its colours; `lines`
+    `scene` names a drawing in demo.images, `palette` its colours; `lines`
     are words drawn on it (a poster's title, tagline and billing, a neon sign).
     The title identifies the image, so two pictures never share one.
     """

@@ -1,6 +1,6 @@
 """Our (invented) network's other sites and a few of their headlines."""
 
-from metro.demo.specs import LOGO, Picture, SisterLinkSpec, SisterSiteSpec
+from demo.specs import LOGO, Picture, SisterLinkSpec, SisterSiteSpec
 
 
 def logo(name, palette, subject):

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.timesince import timeuntil
 
-from metro.models import FailedSignIn
+from staff.models import FailedSignIn
 
 logger = logging.getLogger("metro.security")
 
@@ -51,7 +51,7 @@ class FailedSignInAdmin(admin.ModelAdmin):
         )
 
     def has_unlock_permission(self, request):
-        return request.user.has_perm("metro.unlock_sign_ins")
+        return request.user.has_perm("staff.unlock_sign_ins")
 
     def has_view_permission(self, request, obj=None):
         return self.has_unlock_permission(request)

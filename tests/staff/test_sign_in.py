@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from metro.models import FailedSignIn
+from staff.models import FailedSignIn
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,7 @@ def test_the_lockout_page_is_the_sites_and_says_who_can_unlock(quick_lockout):
     assert can_sign_in() is False
 
 
-FAILED_SIGN_INS_URL = reverse("admin:metro_failedsignin_changelist")
+FAILED_SIGN_INS_URL = reverse("admin:staff_failedsignin_changelist")
 
 
 def unlock(client, address):
@@ -132,8 +132,8 @@ def test_only_those_allowed_to_unlock_see_failed_sign_ins(quick_lockout, writer_
 
 
 def test_editors_may_unlock_and_writers_may_not(editor, writer):
-    assert editor.has_perm("metro.unlock_sign_ins")
-    assert not writer.has_perm("metro.unlock_sign_ins")
+    assert editor.has_perm("staff.unlock_sign_ins")
+    assert not writer.has_perm("staff.unlock_sign_ins")
 
 
 def test_the_admin_index_leads_editors_to_failed_sign_ins(editor_client):

@@ -20,15 +20,15 @@ from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Authorship, Section
+from demo import images
+from demo.films import FILMS, GENRES, PLATFORMS
+from demo.people import PEOPLE
+from demo.scenes import FOCAL_POINTS
+from demo.sections import SECTIONS
+from demo.sister_sites import SISTER_SITES
+from demo.stories import STORIES
 from films.models import Credit, Film, Genre, Platform
 from media.models import Image
-from metro.demo import images
-from metro.demo.films import FILMS, GENRES, PLATFORMS
-from metro.demo.people import PEOPLE
-from metro.demo.scenes import FOCAL_POINTS
-from metro.demo.sections import SECTIONS
-from metro.demo.sister_sites import SISTER_SITES
-from metro.demo.stories import STORIES
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
 

@@ -1,5 +1,5 @@
 """Every demo story, one module per section."""
 
-from metro.demo.stories import film, interviews, news, reviews, tv
+from demo.stories import film, interviews, news, reviews, tv
 
 STORIES = news.STORIES + film.STORIES + tv.STORIES + interviews.STORIES + reviews.STORIES

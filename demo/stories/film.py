@@ -1,4 +1,4 @@
-from metro.demo.specs import STILL, Picture, StorySpec, by
+from demo.specs import STILL, Picture, StorySpec, by
 
 STORIES = [
     StorySpec(
