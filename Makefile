@@ -63,9 +63,11 @@ e2e: install browser-tools
 	@test -x "$(CHROMIUM_PATH)" || { echo "make e2e needs Chromium at $(CHROMIUM_PATH): apt-get install -y chromium" >&2; exit 1; }
 	$(PYTHON) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
+# Style, formatting, and the layers' one-way imports (pyproject's [tool.importlinter]).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -21,15 +21,3 @@ def content_types_mover(old_app, new_app, models):
         move(apps, new_app, old_app)
 
     return forward, backward
-
-
-def roles_syncer():
-    """RunPython's function giving the roles (staff.roles) the permissions of the models
-    that exist at this point of the history."""
-
-    def sync(apps, schema_editor):
-        from staff.roles import sync_roles
-
-        sync_roles(apps)
-
-    return sync

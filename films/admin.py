@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -5,6 +6,8 @@ from core.in_use import RefuseDeletionWhileInUse
 from core.review import EditorsChangeWhatStoriesShow
 from films.models import Credit, Film, Genre, Platform
 from media.admin import thumbnail
+from people.admin import PersonAdmin
+from people.models import Person
 
 
 class FilmCreditInline(admin.TabularInline):
@@ -85,3 +88,12 @@ class GenreAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+# A person's admin page lists their credits too, after their links (people's admin knows
+# no films: README, "Layout"). Registered again so that django-reversion, which reads the
+# inlines when the admin is made, keeps the credits in a person's revisions as before.
+PersonAdmin.inlines = [*PersonAdmin.inlines, PersonCreditInline]
+admin.site.unregister(Person)
+reversion.unregister(Person)
+admin.site.register(Person, PersonAdmin)

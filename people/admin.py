@@ -7,7 +7,6 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from core.in_use import RefuseDeletionWhileInUse, uses
 from core.review import EditorsChangeWhatStoriesShow
-from films.admin import PersonCreditInline
 from media.admin import thumbnail
 from people.merging import merge_people
 from people.models import Person, PersonLink
@@ -47,7 +46,8 @@ class PersonAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, Compar
         ("Details", {"fields": ["birth_date", "website", "imdb_id", "wikidata_id"]}),
         ("Writes for us", {"fields": ["user"], "classes": ["collapse"]}),
     ]
-    inlines = [PersonLinkInline, PersonCreditInline]
+    # films/admin.py adds the person's credits: people knows no films (README, "Layout").
+    inlines = [PersonLinkInline]
     actions = ["merge"]
 
     @admin.action(description="Merge into another person", permissions=["delete"])

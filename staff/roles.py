@@ -83,3 +83,8 @@ def sync_roles(apps):
     ]:
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions_for(table, extra))
+
+
+def sync_roles_migration(apps, schema_editor):
+    """For RunPython: the roles as above, for the models that exist at that point of the history."""
+    sync_roles(apps)

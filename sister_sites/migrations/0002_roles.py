@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from core.model_moves import roles_syncer
+from staff.roles import sync_roles_migration
 
 
 class Migration(migrations.Migration):
@@ -12,4 +12,4 @@ class Migration(migrations.Migration):
         ("metro", "0006_move_sister_sites_out"),
     ]
 
-    operations = [migrations.RunPython(roles_syncer(), migrations.RunPython.noop)]
+    operations = [migrations.RunPython(sync_roles_migration, migrations.RunPython.noop)]
