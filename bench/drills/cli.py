@@ -12,7 +12,6 @@ import platform
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,9 +30,8 @@ import redis
 import bench.drills
 from bench.drills import DrillError
 from bench.private_services import PrivatePostgres, PrivateRedis, ServiceUnavailable
+from bench.servers import HOST, REPO, port_in_use
 
-REPO = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 DRILL_DATABASE = "metro_drills"
 BLOCK_KEY_PATTERN = "*sister-sites:block*"
 EDITOR_USERNAME = "drill-editor"
@@ -462,12 +460,6 @@ def checked_paths(instance, paths):
     if "/" not in good:
         raise DrillError("the home page does not answer 200 on instance A")
     return good
-
-
-def port_in_use(port):
-    with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=0.3):
-        return True
-    return False
 
 
 # gunicorn instances ----------------------------------------------------------
