@@ -27,6 +27,17 @@ import redis
 import bench.drills
 from bench.drills import DrillError
 from bench.drills.client import USER_AGENT, Browser, fetch, form_fields
+from bench.drills.timeline import (
+    AFTER,
+    CACHE_RESUME_LIMIT,
+    CHANGE_LIMIT,
+    FAULT_AT,
+    PG_GAP,
+    RECOVERY_LIMIT,
+    REDIS_OUTAGE,
+    sleep_until,
+    wait_until,
+)
 from bench.private_services import PrivatePostgres, PrivateRedis, ServiceUnavailable
 from bench.servers import HOST, REPO, port_in_use
 
@@ -39,16 +50,6 @@ LOCK_PATH = Path(tempfile.gettempdir()) / "metro-drills.lock"
 # ({n} is the load generator's request number), so it needs the database.
 UNCACHED_PATH = "/search/?q=outage+{n}"
 
-# Criteria.
-RECOVERY_LIMIT = 10.0  # seconds from PostgreSQL accepting connections to A's first 200
-CACHE_RESUME_LIMIT = 15.0  # seconds from Redis answering to the block being cached again
-CHANGE_LIMIT = 10.0  # seconds to keep polling B for a change that did not show at once
-
-# Timeline of the fault drills, in seconds from the start of their load.
-FAULT_AT = 2.0
-REDIS_OUTAGE = 3.0
-PG_GAP = 2.0
-AFTER = 3.0  # load kept on after recovery
 
 # Bodies that mean an unhandled error reached the reader: a traceback, Django's
 # bare 500 page, or Metro's 500 template.
@@ -179,21 +180,6 @@ def options(args):
 
 
 # Services ------------------------------------------------------------------
-
-
-def wait_until(predicate, timeout, interval=0.05):
-    """Poll until predicate() is true: the monotonic time it was, or None at the deadline."""
-    deadline = time.monotonic() + timeout
-    while True:
-        if predicate():
-            return time.monotonic()
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(interval)
-
-
-def sleep_until(moment):
-    time.sleep(max(0.0, moment - time.monotonic()))
 
 
 class Services:
