@@ -4,8 +4,6 @@ import argparse
 import contextlib
 import fcntl
 import html
-import http.client
-import itertools
 import json
 import os
 import secrets
@@ -22,8 +20,15 @@ from pathlib import Path
 
 import bench.drills
 from bench.drills import DrillError
-from bench.drills.client import USER_AGENT, Browser, fetch, form_fields
+from bench.drills.client import Browser, fetch, form_fields
+from bench.drills.figures import (
+    bad_hits_sample,
+    log_figures,
+    phases,
+    summarize,
+)
 from bench.drills.instances import Instance
+from bench.drills.load import Load
 from bench.drills.services import DRILL_DATABASE, Services, environment
 from bench.drills.timeline import (
     AFTER,
@@ -46,17 +51,6 @@ LOCK_PATH = Path(tempfile.gettempdir()) / "metro-drills.lock"
 # ({n} is the load generator's request number), so it needs the database.
 UNCACHED_PATH = "/search/?q=outage+{n}"
 
-
-# Bodies that mean an unhandled error reached the reader: a traceback, Django's
-# bare 500 page, or Metro's 500 template.
-ERROR_PAGE_MARKERS = (
-    b"Traceback (most recent call last)",
-    b"Server Error (500)",
-    b"You're seeing this error because you have",
-    b"<title>Something went wrong",
-)
-# Metro's 503 page (templates/503.html).
-UNAVAILABLE_PAGE_MARKER = b"back in a moment"
 
 # Variables of the calling shell that would change how the instances run.
 ENV_DROPPED = [
@@ -357,168 +351,6 @@ def checked_paths(instance, paths):
     return good
 
 
-# Load generator ----------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Hit:
-    instance: str
-    path: str
-    start: float
-    end: float
-    status: int | None
-    kind: str  # "ok", "503 page", "503 other", "error page", "5xx", "connection error: ..."
-    uncached: bool = False  # A page no cache can hold (UNCACHED_PATH).
-
-
-def classify(status, body, headers):
-    if any(marker in body for marker in ERROR_PAGE_MARKERS):
-        return "error page"
-    if status == 503:
-        clean = UNAVAILABLE_PAGE_MARKER in body and headers.get("Retry-After")
-        return "503 page" if clean else "503 other"
-    if status >= 500:
-        return "5xx"
-    return "ok"
-
-
-class Load:
-    """Threads requesting public paths from 127.0.0.1 as fast as answers come, until
-    stopped, `seconds` have passed or `max_requests` are done. Each thread keeps to one
-    instance (threads are shared out between the targets) and walks the paths in turn.
-    A path with "{n}" in it (UNCACHED_PATH) is a new address on every request."""
-
-    def __init__(self, targets, paths, threads, seconds, max_requests):
-        self.targets = list(targets.items())
-        self.paths = paths
-        self.threads = threads
-        self.seconds = seconds
-        self.max_requests = max_requests
-        self.results = [[] for _ in range(threads)]
-        self.last_ok_end = dict.fromkeys(targets, 0.0)
-        self.last_uncached_ok_end = dict.fromkeys(targets, 0.0)
-        self._numbers = itertools.count()
-        self._stop = threading.Event()
-        self._count = 0
-        self._lock = threading.Lock()
-        self._workers = []
-        self.started = self.ended = None
-
-    running = set()
-
-    @classmethod
-    def stop_all(cls):
-        """Stop any load a drill left running when it raised."""
-        for load in list(cls.running):
-            load.stop()
-
-    def start(self):
-        Load.running.add(self)
-        self.started = time.monotonic()
-        for index in range(self.threads):
-            worker = threading.Thread(target=self._run, args=(index,), daemon=True)
-            worker.start()
-            self._workers.append(worker)
-        return self
-
-    def stop(self):
-        self._stop.set()
-        for worker in self._workers:
-            worker.join()
-        self.ended = time.monotonic()
-        Load.running.discard(self)
-
-    @property
-    def hits(self):
-        return sorted((hit for hits in self.results for hit in hits), key=lambda hit: hit.start)
-
-    def _take(self):
-        with self._lock:
-            if self._count >= self.max_requests:
-                return False
-            self._count += 1
-            return True
-
-    def _run(self, index):
-        name, port = self.targets[index % len(self.targets)]
-        hits = self.results[index]
-        deadline = self.started + self.seconds
-        step = index
-        connection = None
-        while not self._stop.is_set() and time.monotonic() < deadline and self._take():
-            path = self.paths[step % len(self.paths)]
-            uncached = "{n}" in path
-            if uncached:
-                path = path.format(n=next(self._numbers))
-            step += 1
-            start = time.monotonic()
-            try:
-                if connection is None:
-                    connection = http.client.HTTPConnection(HOST, port, timeout=10)
-                connection.request("GET", path, headers={"User-Agent": USER_AGENT})
-                response = connection.getresponse()
-                body = response.read()
-                status = response.status
-                kind = classify(status, body, response.headers)
-                if response.will_close:
-                    connection.close()
-                    connection = None
-            except (OSError, http.client.HTTPException) as error:
-                status, kind = None, f"connection error: {type(error).__name__}"
-                if connection is not None:
-                    connection.close()
-                connection = None
-            end = time.monotonic()
-            hits.append(Hit(name, path, start, end, status, kind, uncached))
-            if status == 200:
-                self.last_ok_end[name] = end
-                if uncached:
-                    self.last_uncached_ok_end[name] = end
-            elif status is None:
-                self._stop.wait(0.05)
-        if connection is not None:
-            connection.close()
-
-
-def percentile(sorted_values, fraction):
-    if not sorted_values:
-        return None
-    index = max(0, min(len(sorted_values) - 1, round(fraction * len(sorted_values) + 0.5) - 1))
-    return sorted_values[index]
-
-
-def summarize(hits, seconds=None):
-    latencies = sorted(hit.end - hit.start for hit in hits)
-    statuses = Counter(str(hit.status) if hit.status else "no answer" for hit in hits)
-    kinds = Counter(hit.kind for hit in hits)
-    p50, p99 = percentile(latencies, 0.50), percentile(latencies, 0.99)
-    slowest = latencies[-1] if latencies else None
-    return {
-        "requests": len(hits),
-        "statuses": dict(sorted(statuses.items())),
-        "kinds": dict(sorted(kinds.items())),
-        "errors": sum(1 for hit in hits if hit.status != 200),
-        "5xx": sum(1 for hit in hits if hit.status is not None and hit.status >= 500),
-        "no_answer": sum(1 for hit in hits if hit.status is None),
-        "error_pages": kinds.get("error page", 0),
-        "p50_ms": None if p50 is None else round(p50 * 1000, 1),
-        "p99_ms": None if p99 is None else round(p99 * 1000, 1),
-        "max_ms": None if slowest is None else round(slowest * 1000, 1),
-        "seconds": None if seconds is None else round(seconds, 2),
-        "per_second": round(len(hits) / seconds, 1) if seconds else None,
-    }
-
-
-def phases(hits, marks):
-    """Split hits at the marks by when they were answered: [(label, summary)]. A request
-    in flight when the fault struck belongs to the fault's phase."""
-    result = []
-    for (label, since), (_, until) in zip(marks, marks[1:], strict=False):
-        chosen = [hit for hit in hits if since <= hit.end < until]
-        result.append((label, summarize(chosen, until - since)))
-    return result
-
-
 # Output ------------------------------------------------------------------------
 
 
@@ -577,42 +409,6 @@ def phase_table(rows):
     )
 
 
-def log_figures(instance, mark):
-    """What the instance logged: warning and error lines by message, 5xx lines, worker boots."""
-    records, gunicorn_lines = instance.log_since(mark)
-    noted = Counter()
-    exceptions = Counter()
-    for record in records:
-        level = record.get("level")
-        logger = record.get("logger")
-        status = record.get("status")
-        message = (
-            str(record.get("message", "")).splitlines()[0][:100] if record.get("message") else ""
-        )
-        if logger == "metro.requests" and isinstance(status, int) and status >= 500:
-            noted[f"{level} {logger}: requests answered {status}"] += 1
-        elif level in {"WARNING", "ERROR", "CRITICAL", "RAW"}:
-            if logger == "django.request":
-                # "Service Unavailable: /path": one line per reason, whatever the path.
-                message = message.split(": /")[0] + ": (path)"
-            noted[f"{level} {logger}: {message}"] += 1
-        if record.get("traceback"):
-            exceptions[exception_line(record["traceback"])] += 1
-    return {
-        "lines": len(records),
-        "noted": dict(noted.most_common(8)),
-        "exceptions": dict(exceptions.most_common(4)),
-        "worker_boots": sum("Booting worker" in line for line in gunicorn_lines),
-        "gunicorn_errors": [line for line in gunicorn_lines if "[ERROR]" in line][:5],
-    }
-
-
-def exception_line(traceback):
-    """The traceback's "Type: message" line (its last line not indented), shortened."""
-    lines = [line for line in traceback.strip().splitlines() if line and not line[0].isspace()]
-    return (lines[-1] if lines else traceback.strip()[-160:])[:160]
-
-
 def print_log_figures(name, figures):
     print(
         f"  instance {name} log: {figures['lines']} JSON lines; "
@@ -624,14 +420,6 @@ def print_log_figures(name, figures):
         print(f"    {count:6d} x traceback ending: {exception}")
     for line in figures["gunicorn_errors"]:
         print(f"    gunicorn: {line}")
-
-
-def bad_hits_sample(hits, limit=3):
-    return [
-        {"instance": h.instance, "path": h.path, "status": h.status, "kind": h.kind}
-        for h in hits
-        if h.status != 200
-    ][:limit]
 
 
 # Drills ------------------------------------------------------------------------

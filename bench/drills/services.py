@@ -10,8 +10,6 @@ from bench.drills import DrillError
 from bench.private_services import PrivatePostgres, PrivateRedis, ServiceUnavailable
 
 DRILL_DATABASE = "metro_drills"
-
-
 BLOCK_KEY_PATTERN = "*sister-sites:block*"
 
 
