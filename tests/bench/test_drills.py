@@ -4,7 +4,8 @@ run with `make drills`)."""
 import subprocess
 import sys
 
-from bench.drills import cli
+from bench.drills import cli, report
+from bench.drills.figures import summarize
 
 
 def drills_command(*arguments):
@@ -36,3 +37,26 @@ def test_bad_options_are_refused_before_anything_starts():
 def test_manage_py_and_gunicorn_run_in_the_project_folder():
     assert (cli.REPO / "manage.py").is_file()
     assert (cli.REPO / "deploy" / "gunicorn.conf.py").is_file()
+
+
+def test_a_phase_table_lines_up_its_figures_and_leaves_missing_ones_blank(capsys):
+    before = {
+        "seconds": 2.0,
+        "requests": 2743,
+        "per_second": 1371.0,
+        "errors": 0,
+        "5xx": 0,
+        "p50_ms": 5.1,
+        "p99_ms": 13.0,
+        "max_ms": 19.7,
+        "statuses": {"200": 2743},
+    }
+
+    report.phase_table([("before", before), ("Redis down", summarize([], 3.05))])
+
+    assert capsys.readouterr().out.splitlines() == [
+        "  phase       seconds  requests   req/s  errors  5xx  p50 ms  p99 ms  max ms   statuses",
+        "  ----------  -------  --------  ------  ------  ---  ------  ------  ------  ---------",
+        "  before          2.0      2743  1371.0       0    0     5.1    13.0    19.7  200: 2743",
+        "  Redis down      3.0         0     0.0       0    0                                  -",
+    ]
