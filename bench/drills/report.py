@@ -1,23 +1,18 @@
 """What the drills print: banners, tables, log counts, verdicts and the summary."""
 
+import textwrap
+
+from bench.report import table as text_table
+
 
 def banner(title):
     print(f"\n== {title}")
 
 
 def table(header, rows):
-    cells = [header] + [["" if value is None else str(value) for value in row] for row in rows]
-    widths = [max(len(row[column]) for row in cells) for column in range(len(header))]
-    for number, row in enumerate(cells):
-        print(
-            "  "
-            + "  ".join(
-                value.ljust(width) if column == 0 else value.rjust(width)
-                for column, (value, width) in enumerate(zip(row, widths, strict=True))
-            )
-        )
-        if number == 0:
-            print("  " + "  ".join("-" * width for width in widths))
+    """Print bench.report's plain table, indented, with missing figures left blank."""
+    text = text_table(header, [["" if value is None else value for value in row] for row in rows])
+    print(textwrap.indent(text, "  "))
 
 
 def statuses_text(statuses):
