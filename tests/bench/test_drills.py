@@ -4,14 +4,14 @@ run with `make drills`)."""
 import subprocess
 import sys
 
-from bench.drills import cli, report
+from bench.drills import instances, report, set_up
 from bench.drills.figures import summarize
 
 
 def drills_command(*arguments):
     return subprocess.run(
         [sys.executable, "-m", "bench.drills", *arguments],
-        cwd=cli.REPO,
+        cwd=set_up.REPO,
         capture_output=True,
         text=True,
         timeout=60,
@@ -35,8 +35,8 @@ def test_bad_options_are_refused_before_anything_starts():
 
 
 def test_manage_py_and_gunicorn_run_in_the_project_folder():
-    assert (cli.REPO / "manage.py").is_file()
-    assert (cli.REPO / "deploy" / "gunicorn.conf.py").is_file()
+    assert (set_up.REPO / "manage.py").is_file()
+    assert (instances.REPO / "deploy" / "gunicorn.conf.py").is_file()
 
 
 def test_a_phase_table_lines_up_its_figures_and_leaves_missing_ones_blank(capsys):

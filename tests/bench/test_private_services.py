@@ -8,8 +8,8 @@ import psycopg
 import pytest
 
 from bench import drills
-from bench.drills.cli import drills_env
 from bench.drills.services import Services
+from bench.drills.set_up import drills_env
 from bench.private_services import PrivatePostgres, ServiceUnavailable, wait_for_port
 
 SHARED_POSTGRES, SHARED_REDIS = 5432, 6379
