@@ -2,7 +2,7 @@
 forward with its rows, its content types and who holds which permission."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -33,8 +33,20 @@ def latest():
 @pytest.fixture
 def old_database(transactional_db):
     old_apps = migrate(BEFORE_THE_MOVE)
+    ContentType.objects.clear_cache()
     yield old_apps
     migrate(latest())
+    ContentType.objects.clear_cache()
+
+
+def grant(group_name, app_label, model, codename):
+    """The roles as the old database had them (a flushed test database has lost them)."""
+    group, _ = Group.objects.get_or_create(name=group_name)
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": codename}
+    )
+    group.permissions.add(permission)
 
 
 def test_sister_sites_and_sign_in_locks_made_in_the_metro_app_survive_the_move(old_database):
@@ -47,6 +59,9 @@ def test_sister_sites_and_sign_in_locks_made_in_the_metro_app_survive_the_move(o
     old_database.get_model("axes", "AccessAttempt").objects.create(
         ip_address="203.0.113.9", username="amélie", failures_since_start=3
     )
+    grant(EDITORS, "metro", "sistersite", "change_sistersite")
+    grant(EDITORS, "metro", "failedsignin", "unlock_sign_ins")
+    grant(WRITERS, "metro", "sistersite", "view_sistersite")
     old_content_types = dict(
         ContentType.objects.filter(app_label="metro").values_list("model", "pk")
     )
@@ -58,6 +73,7 @@ def test_sister_sites_and_sign_in_locks_made_in_the_metro_app_survive_the_move(o
     assert editor.has_perm("metro.change_sistersite")
 
     migrate(latest())
+    ContentType.objects.clear_cache()
 
     site = SisterSite.objects.get(slug="beyonce-daily")
     assert site.name == "Beyoncé Daily"
