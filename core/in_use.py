@@ -30,8 +30,8 @@ class RefuseDeletionWhileInUse:
     """Admin mixin: deleting (one, or a selection) is refused while `uses(obj)` lists
     anything, and the page says what uses each object."""
 
-    delete_confirmation_template = "admin/metro/delete_in_use.html"
-    delete_selected_confirmation_template = "admin/metro/delete_selected_in_use.html"
+    delete_confirmation_template = "admin/core/delete_in_use.html"
+    delete_selected_confirmation_template = "admin/core/delete_selected_in_use.html"
 
     def uses(self, obj):
         return uses(obj)
