@@ -1,7 +1,7 @@
 """The head of every public page: description, canonical link, social cards, JSON-LD, feeds.
 
-Each page kind has a builder returning a PageMeta; views put it in the context
-as `page_meta` and templates/includes/head_meta.html writes the tags.
+Each feature app's seo.py builds a PageMeta per page kind from these pieces; views put
+it in the context as `page_meta` and includes/head_meta.html writes the tags.
 """
 
 from dataclasses import dataclass, field
