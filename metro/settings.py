@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "films",
     "articles",
     "sister_sites",
+    "desk",
     "demo",
 ]
 
