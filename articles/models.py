@@ -16,6 +16,7 @@ from taggit.models import TaggedItem
 
 from articles.richtext import body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
+from core import models as core_models
 from core.tags import BoundedTaggableManager
 from media.paths import fast_reverse
 
@@ -593,18 +594,10 @@ class Authorship(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class FormerSlug(models.Model):
+class FormerSlug(core_models.FormerSlug):
     """An address a story had before its slug changed; it redirects to the story for good."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="former_slugs")
-    slug = models.SlugField(max_length=200, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.slug
 
 
 def related_ids_sql(article_id, limit, now, *, people=(), films=(), tags=()):

@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from core import models as core_models
+
 
 class Person(models.Model):
     """Someone our stories are about or by: actors, directors, critics, our own writers."""
@@ -79,15 +81,7 @@ class PersonLink(models.Model):
         return f"{self.label}: {self.url}"
 
 
-class FormerSlug(models.Model):
+class FormerSlug(core_models.FormerSlug):
     """An address of a person who was merged into another: it redirects to them for good."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="former_slugs")
-    slug = models.SlugField(max_length=200, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.slug
