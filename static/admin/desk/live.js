@@ -107,8 +107,11 @@
 
     function offerRestore(autosaved) {
       const current = snapshot();
-      const differing = Object.keys(autosaved.fields).filter(
+      // In the form's order (the database may keep the autosave's keys in any order).
+      const names = [...new Set([...form.elements].map((field) => field.name))];
+      const differing = names.filter(
         (name) =>
+          name in autosaved.fields &&
           editableFields(name).length &&
           JSON.stringify(autosaved.fields[name]) !== JSON.stringify(current[name] || [])
       );
