@@ -85,7 +85,9 @@ def heartbeat(user, obj, *, entering=False):
         defaults={"started_at": now, "seen_at": now, "typed_at": now},
     )
     if not created:
-        if entering or presence.seen_at < now - PRESENCE_TTL:
+        # A reload (e.g. after "Save and continue") keeps "since"; coming back after
+        # going away, or after being taken over, starts afresh.
+        if presence.seen_at < now - PRESENCE_TTL or (entering and presence.taken_over_by_id):
             presence.started_at = presence.typed_at = now
             presence.taken_over_by = presence.taken_over_at = None
         presence.seen_at = now

@@ -77,6 +77,23 @@ def test_change_form_loads_the_live_editing_script_with_its_endpoints(jo, story)
     assert "&quot;noun&quot;: &quot;story&quot;" in form
 
 
+def test_all_five_change_forms_have_live_editing():
+    from django.contrib import admin
+
+    from desk.live import WATCHED
+    from desk.live_admin import LiveEditingAdmin
+
+    names = {model._meta.label for model in WATCHED}
+    assert names == {
+        "articles.Article",
+        "people.Person",
+        "films.Film",
+        "media.Image",
+        "sister_sites.SisterSite",
+    }
+    assert all(isinstance(admin.site._registry[model], LiveEditingAdmin) for model in WATCHED)
+
+
 @pytest.mark.parametrize(
     ("url_name", "model"),
     [
@@ -115,6 +132,7 @@ def test_heartbeats_keep_a_presence_and_its_start_time(jo, edna, story):
         for _ in range(10):
             clock.shift(timedelta(seconds=15))
             beat(jo_client, story)
+        beat(jo_client, story, enter="1")  # "Save and continue editing" reloads the form.
         assert beat(edna_client, story)["editors"][0]["since"] == "10:02"
 
 

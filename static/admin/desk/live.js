@@ -206,7 +206,8 @@
       if (!submitting && key !== lastSent) {
         navigator.sendBeacon(config.urls.autosave, beaconBody({ fields: key, based_on: config.basedOn }));
       }
-      if (config.urls.leave && !takenOver) navigator.sendBeacon(config.urls.leave, beaconBody({}));
+      // After a submit the next page takes over the presence (or it expires by itself).
+      if (config.urls.leave && !takenOver && !submitting) navigator.sendBeacon(config.urls.leave, beaconBody({}));
     });
 
     function beaconBody(data) {
