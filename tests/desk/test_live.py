@@ -15,7 +15,16 @@ from reversion.models import Version
 
 from articles.models import Article
 from desk.models import Autosave, EditingPresence
-from tests.factories import article_form_data, make_article, make_person, make_section, make_user
+from tests.factories import (
+    article_form_data,
+    make_article,
+    make_film,
+    make_image,
+    make_person,
+    make_section,
+    make_sister_site,
+    make_user,
+)
 
 # 10:02 in the newsroom (America/New_York, winter).
 TEN_O_TWO = datetime(2026, 1, 12, 15, 2, tzinfo=UTC)
@@ -95,17 +104,25 @@ def test_all_five_change_forms_have_live_editing():
 
 
 @pytest.mark.parametrize(
-    ("url_name", "model"),
+    ("model", "make"),
     [
-        ("admin:people_person_change", "people.person"),
-        ("admin:articles_article_add", "articles.article"),
+        ("people.person", lambda: make_person(name="Beyoncé")),
+        ("films.film", make_film),
+        ("media.image", make_image),
+        ("sister_sites.sistersite", make_sister_site),
+        ("articles.article", None),
     ],
 )
-def test_other_watched_forms_and_the_add_form_load_it_too(edna, url_name, model):
-    args = [make_person(name="Beyoncé").pk] if url_name.endswith("change") else []
-    form = page(logged_in(edna).get(reverse(url_name, args=args)))
+def test_the_other_change_forms_and_the_add_form_load_it_too(edna, model, make):
+    app_label, model_name = model.split(".")
+    if make is None:
+        url, key = reverse(f"admin:{app_label}_{model_name}_add"), "new"
+    else:
+        obj = make()
+        url, key = reverse(f"admin:{app_label}_{model_name}_change", args=[obj.pk]), obj.pk
+    form = page(logged_in(edna).get(url))
     assert "admin/desk/live.js" in form
-    assert f"/desk/live/{model.replace('.', '/')}/" in form
+    assert f"/desk/live/{app_label}/{model_name}/{key}/autosave/" in form
 
 
 def test_presence_shows_who_else_is_editing_since_when_and_expires(jo, edna, story):
