@@ -6,3 +6,8 @@ class DeskConfig(AppConfig):
 
     name = "desk"
     verbose_name = "Desk"
+
+    def ready(self):
+        from desk.live_admin import attach_live_editing
+
+        attach_live_editing()

@@ -1,0 +1,92 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+# A change form beats every HEARTBEAT; a presence not heard from for PRESENCE_TTL is gone,
+# so a closed laptop never leaves a story locked.
+HEARTBEAT_SECONDS = 15
+PRESENCE_TTL = timedelta(seconds=45)
+NEW_OBJECT = "new"
+
+
+class PresenceQuerySet(models.QuerySet):
+    def on(self, content_type, object_key):
+        return self.filter(content_type=content_type, object_key=str(object_key))
+
+    def fresh(self, now):
+        return self.filter(seen_at__gte=now - PRESENCE_TTL)
+
+    def editing(self, now):
+        """Who is at the form now: heard from lately and not taken over."""
+        return self.fresh(now).filter(taken_over_by__isnull=True)
+
+
+class EditingPresence(models.Model):
+    """One editor with one object's change form open, kept alive by the form's heartbeats."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_key = models.CharField(max_length=64)
+    started_at = models.DateTimeField(help_text="When this editor opened the form.")
+    seen_at = models.DateTimeField(help_text="The last heartbeat from their browser.")
+    typed_at = models.DateTimeField(help_text="The last change they made (an autosave).")
+    taken_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    taken_over_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PresenceQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_key"], name="one_presence_per_user_object"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_key", "seen_at"])]
+        ordering = ["started_at"]
+
+    def __str__(self):
+        return f"{self.user} on {self.content_type.model} {self.object_key}"
+
+
+class AutosaveQuerySet(models.QuerySet):
+    def on(self, content_type, object_key):
+        return self.filter(content_type=content_type, object_key=str(object_key))
+
+
+class Autosave(models.Model):
+    """The latest unsaved state of one editor's form for one object (or for a new one).
+
+    It never touches the object itself and makes no revision: a real save clears it.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_key = models.CharField(max_length=64, help_text='The object\'s id, or "new".')
+    fields = models.JSONField(help_text="The form's fields: name to list of values.")
+    based_on = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Fingerprint of the saved object the form started from.",
+    )
+    saved_at = models.DateTimeField()
+
+    objects = AutosaveQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_key"], name="one_autosave_per_user_object"
+            )
+        ]
+        get_latest_by = "saved_at"
+
+    def __str__(self):
+        return f"Autosave by {self.user} of {self.content_type.model} {self.object_key}"
