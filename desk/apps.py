@@ -6,3 +6,8 @@ class DeskConfig(AppConfig):
 
     name = "desk"
     verbose_name = "Desk"
+
+    def ready(self):
+        from desk import admin_media
+
+        admin_media.add_preview_pane()

@@ -25,6 +25,7 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap_index, name="sitemap-index"),
     path("sitemap-<str:section>.xml", seo_views.sitemap, name="sitemap"),
     path("news-sitemap.xml", seo_views.news_sitemap, name="news-sitemap"),
+    path("", include("desk.urls")),
     # Last: section fronts and articles take the remaining top-level paths.
     path("", include("articles.urls")),
 ]
