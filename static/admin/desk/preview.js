@@ -38,6 +38,9 @@
     document.body.appendChild(toggle);
 
     function setOpen(open) {
+      // Below the admin's header, so its user links (log out) stay in reach.
+      const header = document.getElementById("header");
+      pane.style.top = header ? `${header.offsetHeight}px` : "0";
       document.body.classList.toggle("desk-preview-open", open);
       toggle.hidden = open;
       if (open) refresh();
