@@ -8,6 +8,8 @@ class DeskConfig(AppConfig):
     verbose_name = "Desk"
 
     def ready(self):
+        from desk import admin_media
         from desk.live_admin import attach_live_editing
 
         attach_live_editing()
+        admin_media.add_preview_pane()

@@ -1,114 +1,122 @@
-"""Small JSON endpoints behind the change forms' live editing (staff only, CSRF-protected).
-
-Each one answers only for an object the user may change (or, for "new", add).
-"""
-
-import json
-from functools import wraps
-
 from django.contrib import admin
-from django.http import Http404, JsonResponse
-from django.views.decorators.http import require_POST
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 
-from desk import live
-from desk.models import NEW_OBJECT
+from articles.models import Article
+from articles.story_details import load_story_details, with_story_details
+from desk.models import DEFAULT_SHARE_DAYS, SHARE_DURATIONS, SharedPreview
+from desk.preview import PreviewRefused, story_page, unsaved_preview
 
-MAX_AUTOSAVE_BYTES = 2_000_000
-
-
-def for_editable_object(view):
-    """Resolve the URL to (model, object) and refuse users who may not change it."""
-
-    @wraps(view)
-    def wrapped(request, app_label, model_name, object_key):
-        model = live.watched_model(app_label, model_name)
-        model_admin = admin.site._registry.get(model)
-        if model_admin is None:
-            raise Http404
-        if object_key == NEW_OBJECT:
-            obj = None
-            allowed = model_admin.has_add_permission(request)
-        else:
-            obj = model_admin.get_object(request, object_key)
-            if obj is None:
-                raise Http404
-            allowed = model_admin.has_change_permission(request, obj)
-        if not allowed:
-            return JsonResponse({"error": "You may not change this."}, status=403)
-        return view(request, model, obj)
-
-    return admin.site.admin_view(wrapped)
+NOT_INDEXED = "noindex, nofollow"
+# Tokens are 43 characters; anything much longer is no token of ours.
+MAX_TOKEN_LENGTH = 100
 
 
-def needs_saved_object(view):
-    @wraps(view)
-    def wrapped(request, model, obj):
-        if obj is None:
-            raise Http404
-        return view(request, model, obj)
-
-    return wrapped
+def private(response):
+    """Never stored by the page cache, a CDN or a browser; never indexed."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = NOT_INDEXED
+    return response
 
 
+def story_for(request, pk, *, change=True):
+    """The story `pk` if this editor may change it (or add one, for pk None)."""
+    model_admin = admin.site.get_model_admin(Article)
+    if pk is None:
+        if not model_admin.has_add_permission(request):
+            raise PermissionDenied
+        return None
+    story = get_object_or_404(Article, pk=pk)
+    allowed = model_admin.has_change_permission if change else model_admin.has_view_permission
+    if not allowed(request, story):
+        raise PermissionDenied
+    return story
+
+
+@staff_member_required
 @require_POST
-@for_editable_object
-@needs_saved_object
-def heartbeat(request, model, obj):
-    entering = request.POST.get("enter") == "1"
-    return JsonResponse(live.heartbeat(request.user, obj, entering=entering))
-
-
-@require_POST
-@for_editable_object
-@needs_saved_object
-def take_over(request, model, obj):
+@never_cache
+def live_preview(request, pk=None):
+    """The story page with the change form's posted, unsaved fields: for the preview pane."""
+    story = story_for(request, pk)
     try:
-        return JsonResponse(live.take_over(request.user, obj))
-    except live.TakeoverRefused:
-        return JsonResponse({"error": "Only an editor may take over now."}, status=403)
+        page = unsaved_preview(request, story)
+    except PreviewRefused as refused:
+        response = render(request, "desk/preview_refused.html", {"errors": refused.errors})
+    else:
+        response = HttpResponse(page)
+    return private(response)
 
 
-@require_POST
-@for_editable_object
-@needs_saved_object
-def leave(request, model, obj):
-    live.leave(request.user, obj)
-    return JsonResponse({})
-
-
-@for_editable_object
-def autosave(request, model, obj):
-    """GET: my autosave to offer back. POST: store the form's fields."""
-    if request.method == "GET":
-        return JsonResponse({"autosave": live.autosave_offer(request.user, model, obj)})
+@staff_member_required
+@never_cache
+def share_links(request, pk):
+    """The story's live shared links (GET), or a new one (POST), as the form's panel shows them."""
     if request.method != "POST":
-        return JsonResponse({"error": "GET or POST"}, status=405)
-    raw = request.POST.get("fields", "")
-    if len(raw) > MAX_AUTOSAVE_BYTES:
-        return JsonResponse({"error": "Too large to autosave."}, status=413)
+        return share_panel(request, story_for(request, pk, change=False))
+    story = story_for(request, pk)
     try:
-        fields = json.loads(raw)
+        days = int(request.POST.get("days", DEFAULT_SHARE_DAYS))
     except ValueError:
-        fields = None
-    if not is_form_fields(fields):
-        return JsonResponse({"error": "fields must map names to lists of text."}, status=400)
-    live.store_autosave(
-        request.user, model, obj, fields, based_on=request.POST.get("based_on", "")[:64]
+        days = DEFAULT_SHARE_DAYS
+    _, token = SharedPreview.objects.create_for(
+        story, request.user, days if days in SHARE_DURATIONS else DEFAULT_SHARE_DAYS
     )
-    return JsonResponse({"saved": True})
+    new_link = request.build_absolute_uri(reverse("desk:shared-story", kwargs={"token": token}))
+    return share_panel(request, story, new_link)
 
 
+@staff_member_required
 @require_POST
-@for_editable_object
-def discard_autosave(request, model, obj):
-    live.discard_autosave(request.user, model, obj)
-    return JsonResponse({})
+@never_cache
+def revoke_share(request, pk):
+    link = get_object_or_404(SharedPreview, pk=pk)
+    story = story_for(request, link.story_id)
+    link.revoke()
+    return share_panel(request, story)
 
 
-def is_form_fields(fields):
-    return isinstance(fields, dict) and all(
-        isinstance(name, str)
-        and isinstance(values, list)
-        and all(isinstance(value, str) for value in values)
-        for name, values in fields.items()
+def share_panel(request, story, new_link=None):
+    return private(
+        render(
+            request,
+            "desk/share_links.html",
+            {
+                "story": story,
+                "links": story.shared_previews.live().select_related("created_by"),
+                "new_link": new_link,
+                "durations": SHARE_DURATIONS,
+                "default_days": DEFAULT_SHARE_DAYS,
+            },
+        )
     )
+
+
+@require_safe
+def shared_story(request, token):
+    """A shared draft for someone with no login: that one story, as last saved."""
+    link = SharedPreview.objects.find(token) if len(token) <= MAX_TOKEN_LENGTH else None
+    if link is None:
+        raise Http404("No such link.")
+    if not link.is_live:
+        return private(
+            render(request, "desk/shared_gone.html", {"revoked": link.revoked_at}, status=410)
+        )
+    article = load_shared_story(link.story_id)
+    page = story_page(
+        request,
+        article,
+        # Only live stories, never other drafts, are linked from a shared draft.
+        related=list(Article.objects.live().for_cards().related_to(article)),
+        note="Shared draft for review: not published. Please do not pass this link on.",
+    )
+    return private(HttpResponse(page))
+
+
+def load_shared_story(pk):
+    return load_story_details(with_story_details(Article.objects.filter(pk=pk)).get())

@@ -15,8 +15,8 @@ handler500 = "metro.views.server_error"
 
 urlpatterns = [
     path("", article_views.HomeView.as_view(), name="home"),
-    # Before the admin, whose catch-all would take these paths.
-    path(f"{settings.ADMIN_URL}desk/", include("desk.urls")),
+    # Before the admin, whose catch-all would take the desk's paths under it.
+    path("", include("desk.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("people/", include("people.urls")),

@@ -626,6 +626,8 @@ SLUG_ROUTES = {
     "author feed": "/feeds/authors/{}/rss/",
     "sitemap section": "/sitemap-{}.xml",
     "preview": "/preview/articles/{}/",
+    "shared preview": "/shared/{}/",
+    "desk preview": "/desk/stories/{}/preview/",
     "admin": f"/{ADMIN_URL}{{}}/",
 }
 
@@ -649,7 +651,10 @@ def encode_segment(text, how):
 def test_any_slug_in_every_route(newsroom, route, segment, how, method):
     path = SLUG_ROUTES[route].format(encode_segment(segment, how))
     response = check(fetch(path, method=method))
-    if route == "preview":  # Anonymous readers are sent to log in, whatever the story.
+    if route in {
+        "preview",
+        "desk preview",
+    }:  # Anonymous readers are sent to log in, whatever the story.
         assert response.status_code in {302, 404}
 
 
