@@ -41,16 +41,17 @@ EDITOR_EXTRA = [
 def sync_roles(apps):
     """Create or update both groups with exactly the permissions above.
 
-    `apps` is the migration's: permissions on models that do not exist yet at that
-    point of the history are left out, for the migration that adds the model and
-    calls this again."""
+    `apps` is the migration's (or the project's registry): permissions on models that do
+    not exist yet at that point of the history are left out, for the migration that adds
+    the model and calls this again."""
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally created after migrate; make sure they exist now.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -4,6 +4,7 @@ import io
 import itertools
 from datetime import timedelta
 
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -14,7 +15,7 @@ from films.models import Credit, Film, Platform
 from media.models import Image
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
-from staff.roles import EDITORS, WRITERS
+from staff.roles import EDITORS, WRITERS, sync_roles
 
 _numbers = itertools.count(1)
 
@@ -107,7 +108,10 @@ def make_user(role=None, **overrides):
         username=username, password="pw-for-tests", is_staff=True, **overrides
     )
     if role:
-        user.groups.add(Group.objects.get(name={"writer": WRITERS, "editor": EDITORS}[role]))
+        name = {"writer": WRITERS, "editor": EDITORS}[role]
+        if not Group.objects.filter(name=name).exists():
+            sync_roles(django_apps)  # A browser test's flushed database has lost them.
+        user.groups.add(Group.objects.get(name=name))
     return user
 
 
