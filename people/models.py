@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from core.versions import version_field
+
 
 class Person(models.Model):
     """Someone our stories are about or by: actors, directors, critics, our own writers."""
@@ -40,6 +42,7 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
 
     class Meta:
         ordering = ["name"]
