@@ -1,10 +1,14 @@
 """No silent overwrite: a save made from an out-of-date version is refused on every admin path."""
 
+import threading
+
 import pytest
+from django.db import connection, connections, transaction
 from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, Authorship
+from core.versions import claim_version
 from films.models import Film
 from people.models import Person
 from sister_sites.models import SisterSite
@@ -248,3 +252,32 @@ def test_saves_from_code_keep_the_version():
     Film.objects.filter(pk=film.pk).update(title="Amélie")
     assert Person.objects.get(pk=person.pk).version == 1
     assert Film.objects.get(pk=film.pk).version == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_servers_saving_at_once_cannot_both_win():
+    """Two connections, as two app servers have: the second claim waits for the first
+    transaction and then finds the row no longer at the version it started from."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time; this needs two connections")
+    story = make_article()
+    first_claimed, results = threading.Event(), {}
+
+    def second_server():
+        try:
+            first_claimed.wait()
+            with transaction.atomic():
+                results["second"] = claim_version(Article, story.pk, 1)
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=second_server)
+    other.start()
+    with transaction.atomic():
+        results["first"] = claim_version(Article, story.pk, 1)
+        first_claimed.set()
+        other.join(timeout=0.5)  # The second claim is waiting for this transaction.
+        assert other.is_alive()
+    other.join()
+    assert results == {"first": True, "second": False}
+    assert Article.objects.get(pk=story.pk).version == 2
