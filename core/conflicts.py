@@ -66,6 +66,8 @@ def posted_text(model_field, value):
             return shown(list(model_field.related_model._default_manager.filter(pk__in=keys)))
         except (ValueError, ValidationError):
             return shown(keys)
+    if isinstance(value, list):  # a split widget, as a date and a time
+        return " ".join(str(part) for part in value if part not in (None, ""))
     return shown(value)
 
 

@@ -69,6 +69,8 @@ def test_a_stale_save_is_refused_with_both_texts_and_nothing_written(editor_clie
     assert "&lt;p&gt;My stale body.&lt;/p&gt;" in page  # mine, to copy out
     assert "Beyoncé in 東京" in page
     assert f'href="{change_url(story)}"' in page  # reload onto the newest version
+    publish_at = next(row for row in response.context["rows"] if row["name"] == "publish_at")
+    assert (publish_at["mine"], publish_at["differs"]) == ("", False)  # both left empty
     story.refresh_from_db()
     assert (story.headline, story.body, story.version) == (
         story.headline,
