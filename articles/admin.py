@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
+from core.conflicts import VersionCheckAdmin
 from core.revisions import TaggedCompareVersionAdmin
 from core.widgets import TagSuggestWidget
 from media.admin import thumbnail
@@ -73,7 +74,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TaggedCompareVersionAdmin):
+class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     form = ArticleAdminForm
     # Search's plain-text copies would only repeat the body and the links in comparisons.
     compare_exclude = ["body_text", "search_terms"]

@@ -18,6 +18,7 @@ from articles.richtext import body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
 from core import models as core_models
 from core.tags import BoundedTaggableManager
+from core.versions import version_field
 from media.paths import fast_reverse
 
 # Changes to these fields of a live story are revisions readers are told about.
@@ -348,6 +349,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
     seo_title = models.CharField(
         "SEO title",
         max_length=70,

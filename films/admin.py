@@ -2,6 +2,7 @@ import reversion
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.conflicts import VersionCheckAdmin
 from core.in_use import RefuseDeletionWhileInUse
 from core.review import EditorsChangeWhatStoriesShow
 from films.models import Credit, Film, Genre, Platform
@@ -35,7 +36,9 @@ class PersonCreditInline(admin.TabularInline):
 
 
 @admin.register(Film)
-class FilmAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin):
+class FilmAdmin(
+    VersionCheckAdmin, EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin
+):
     list_display = ["poster_thumb", "title", "kind", "release_date", "platform", "updated_at"]
     list_display_links = ["poster_thumb", "title"]
     list_select_related = ["poster", "platform"]

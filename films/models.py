@@ -2,6 +2,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from core.versions import version_field
+
 
 class Platform(models.Model):
     """Where a film or series reaches audiences: a streamer, a distributor or a network."""
@@ -69,6 +71,7 @@ class Film(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
 
     class Meta:
         ordering = ["-release_date", "title"]

@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 
+from core.conflicts import VersionCheckAdmin
 from core.review import EditorsChangeWhatStoriesShow
 from core.revisions import TaggedCompareVersionAdmin
 from media import renditions
@@ -152,7 +153,7 @@ def percent(fraction):
 
 
 @admin.register(Image)
-class ImageAdmin(EditorsChangeWhatStoriesShow, TaggedCompareVersionAdmin):
+class ImageAdmin(VersionCheckAdmin, EditorsChangeWhatStoriesShow, TaggedCompareVersionAdmin):
     form = ImageAdminForm
     list_display = ["thumb", "title", "dimensions", "credit", "uploaded_at", "uploaded_by"]
     list_display_links = ["thumb", "title"]
@@ -203,7 +204,7 @@ class ImageAdmin(EditorsChangeWhatStoriesShow, TaggedCompareVersionAdmin):
         js = [Script("admin/metro/focal-point.js", type="module")]
 
     def get_fieldsets(self, request, obj=None):
-        return self.fieldsets if obj else self.add_fieldsets
+        return super().get_fieldsets(request, obj) if obj else self.add_fieldsets
 
     def get_urls(self):
         picker = path(

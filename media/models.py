@@ -4,6 +4,7 @@ from django.db import models
 from taggit.models import TagBase, TaggedItemBase
 
 from core.tags import BoundedTaggableManager, SlugRule
+from core.versions import version_field
 from media.inspection import inspect_image
 from media.renditions import Renditions
 
@@ -79,6 +80,7 @@ class Image(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     # Pages showing the image (caption, credit, crop) count as changed when it changes.
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]

@@ -5,6 +5,7 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.conflicts import VersionCheckAdmin
 from core.in_use import RefuseDeletionWhileInUse, uses
 from core.review import EditorsChangeWhatStoriesShow
 from media.admin import thumbnail
@@ -31,7 +32,9 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Person)
-class PersonAdmin(EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin):
+class PersonAdmin(
+    VersionCheckAdmin, EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin
+):
     list_display = ["portrait_thumb", "name", "description", "user", "updated_at"]
     list_display_links = ["portrait_thumb", "name"]
     list_select_related = ["portrait", "user"]

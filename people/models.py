@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 
 from core import models as core_models
+from core.versions import version_field
 
 
 class Person(models.Model):
@@ -42,6 +43,7 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
 
     class Meta:
         ordering = ["name"]

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from core.conflicts import VersionCheckAdmin
 from sister_sites.models import SisterLink, SisterSite
 from sister_sites.tasks import refresh_sister_sites
 
@@ -43,7 +44,7 @@ def enqueue_refresh(request, sites):
 
 
 @admin.register(SisterSite)
-class SisterSiteAdmin(admin.ModelAdmin):
+class SisterSiteAdmin(VersionCheckAdmin):
     list_display = ["name", "home_url", "order", "active", "refresh_status", "last_refreshed_at"]
     list_editable = ["order", "active"]
     list_filter = ["active", "last_refresh_ok"]
@@ -60,6 +61,8 @@ class SisterSiteAdmin(admin.ModelAdmin):
     ]
     inlines = [SisterLinkInline]
     actions = ["refresh_now"]
+    # A refresh writes the feed's headlines and status, never what an editor typed.
+    actions_without_version_check = ("delete_selected", "refresh_now")
 
     @admin.display(description="Feed", ordering="last_refresh_ok")
     def refresh_status(self, site):

@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from core.versions import version_field
 from core.weblinks import web_url_validator
 
 
@@ -35,6 +36,7 @@ class SisterSite(models.Model):
     # The feed's validators, sent back so an unchanged feed answers 304.
     feed_etag = models.CharField(max_length=200, blank=True, editable=False)
     feed_last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    version = version_field()
 
     class Meta:
         ordering = ["order", "name"]

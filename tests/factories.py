@@ -136,3 +136,14 @@ def article_form_data(section, **overrides):
         "authorships-MAX_NUM_FORMS": "1000",
     }
     return data | overrides
+
+
+def shown_versions(*objs):
+    """What the admin's change list posts with an action: the version of each row it showed."""
+    return {"_versions": [f"{obj.pk}:{obj.version}" for obj in objs]}
+
+
+def started_from(obj):
+    """What a change form posts: the version the editor opened."""
+    obj.refresh_from_db(fields=["version"])
+    return {"base_version": obj.version}

@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article
+from tests.factories import make_article, shown_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +141,11 @@ def test_the_publish_action_sends_a_new_story_out_now(editor_client):
     before = timezone.now()
     editor_client.post(
         "/admin/articles/article/",
-        {"action": "publish", "_selected_action": [backdated.pk, postdated.pk]},
+        {
+            "action": "publish",
+            "_selected_action": [backdated.pk, postdated.pk],
+            **shown_versions(backdated, postdated),
+        },
     )
     for story in (backdated, postdated):
         story.refresh_from_db()
@@ -155,7 +159,8 @@ def test_the_publish_action_returns_a_pulled_story_at_its_original_time(editor_c
     story.status = Article.Status.DRAFT
     story.save()
     editor_client.post(
-        "/admin/articles/article/", {"action": "publish", "_selected_action": [story.pk]}
+        "/admin/articles/article/",
+        {"action": "publish", "_selected_action": [story.pk], **shown_versions(story)},
     )
     story.refresh_from_db()
     assert story.is_live

@@ -19,6 +19,7 @@ from tests.factories import (
     make_image,
     make_person,
     make_section,
+    started_from,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,7 @@ def save_article(client, article_pk, section, headline, tags="thrillers, streami
     if article_pk is None:
         response = client.post(reverse("admin:articles_article_add"), data)
     else:
+        data |= started_from(Article.objects.get(pk=article_pk))
         response = client.post(reverse("admin:articles_article_change", args=[article_pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return Article.objects.get(slug=data["slug"])
@@ -57,7 +59,7 @@ def test_edit_twice_then_restore_the_first_version(editor_client):
     form_page = editor_client.get(revision_url)
     assert form_page.status_code == 200
     restored = editor_client.post(
-        revision_url, article_form_data(section, headline="First headline")
+        revision_url, article_form_data(section, headline="First headline", **started_from(article))
     )
     assert restored.status_code == 302
     article.refresh_from_db()
@@ -89,6 +91,7 @@ def test_people_and_films_keep_versions(editor_client):
         "links-INITIAL_FORMS": "0",
         "credits-TOTAL_FORMS": "0",
         "credits-INITIAL_FORMS": "0",
+        **started_from(person),
     }
     response = editor_client.post(
         reverse("admin:people_person_change", args=[person.pk]), person_data
@@ -100,6 +103,7 @@ def test_people_and_films_keep_versions(editor_client):
         "kind": "film",
         "credits-TOTAL_FORMS": "0",
         "credits-INITIAL_FORMS": "0",
+        **started_from(film),
     }
     response = editor_client.post(reverse("admin:films_film_change", args=[film.pk]), film_data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -132,7 +136,10 @@ def test_restoring_an_older_revision_brings_back_its_tags(editor_client):
     assert tag_names(article) == ["Amélie", "C++"]  # Looking is not restoring.
 
     restored = editor_client.post(
-        revision_url, article_form_data(section, headline="First", slug=article.slug, tags=shown)
+        revision_url,
+        article_form_data(
+            section, headline="First", slug=article.slug, tags=shown, **started_from(article)
+        ),
     )
     assert restored.status_code == 302
     assert tag_names(article) == ["Beyoncé", "C++", "東京"]

@@ -7,7 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import article_form_data, make_article, make_section
+from tests.factories import (
+    article_form_data,
+    make_article,
+    make_section,
+    shown_versions,
+    started_from,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +57,9 @@ def test_writer_cannot_publish_through_a_crafted_post(writer_client):
 
 def test_writer_cannot_publish_an_existing_draft_through_a_crafted_post(writer_client):
     article = make_article(status=Article.Status.REVIEW)
-    data = article_form_data(article.section, slug=article.slug, status="published")
+    data = article_form_data(
+        article.section, slug=article.slug, status="published", **started_from(article)
+    )
     writer_client.post(change_url(article), data)
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
@@ -72,7 +80,9 @@ def test_writer_cannot_use_the_publish_action(writer_client):
 
 def test_writer_cannot_edit_or_delete_a_published_story(writer_client):
     article = make_article(live=True, headline="Live story")
-    data = article_form_data(article.section, slug=article.slug, headline="Vandalised")
+    data = article_form_data(
+        article.section, slug=article.slug, headline="Vandalised", **started_from(article)
+    )
     response = writer_client.post(change_url(article), data)
     assert response.status_code == 403
     article.refresh_from_db()
@@ -86,7 +96,12 @@ def test_writer_cannot_edit_or_delete_a_published_story(writer_client):
 def test_writer_can_use_the_submit_for_review_action(writer_client):
     article = make_article(status=Article.Status.DRAFT)
     writer_client.post(
-        CHANGELIST_URL, {"action": "submit_for_review", "_selected_action": [article.pk]}
+        CHANGELIST_URL,
+        {
+            "action": "submit_for_review",
+            "_selected_action": [article.pk],
+            **shown_versions(article),
+        },
     )
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
@@ -114,10 +129,17 @@ def test_editor_can_schedule_through_the_form(editor_client):
 
 def test_editor_publish_and_unpublish_actions(editor_client):
     article = make_article(status=Article.Status.REVIEW)
-    editor_client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [article.pk]})
+    editor_client.post(
+        CHANGELIST_URL,
+        {"action": "publish", "_selected_action": [article.pk], **shown_versions(article)},
+    )
     assert Article.objects.live().filter(pk=article.pk).exists()
 
-    editor_client.post(CHANGELIST_URL, {"action": "unpublish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    editor_client.post(
+        CHANGELIST_URL,
+        {"action": "unpublish", "_selected_action": [article.pk], **shown_versions(article)},
+    )
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert not Article.objects.live().filter(pk=article.pk).exists()

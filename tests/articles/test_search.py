@@ -21,6 +21,7 @@ from tests.factories import (
     make_image,
     make_person,
     make_section,
+    started_from,
 )
 
 pytestmark = pytest.mark.django_db
@@ -477,7 +478,10 @@ def test_the_admin_keeps_tags_people_and_films_searchable(editor_client):
     assert story.body_text == "Words & more."
 
     change = reverse("admin:articles_article_change", args=[story.pk])
-    editor_client.post(change, data | {"tags": "Outback", "people": [], "films": []})
+    editor_client.post(
+        change,
+        data | {"tags": "Outback", "people": [], "films": []} | started_from(story),
+    )
     story.refresh_from_db()
     assert story.search_terms == "Outback"
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from media.models import Image
-from tests.factories import make_image, uploaded_image
+from tests.factories import make_image, started_from, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,7 @@ def post_focal_point(client, image, x, y):
             "credit": image.credit,
             "focal_point_x": x,
             "focal_point_y": y,
+            **started_from(image),
         },
     )
 

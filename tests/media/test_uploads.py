@@ -18,7 +18,7 @@ from PIL import features
 from media import renditions
 from media.inspection import EXIF_ARTIST, EXIF_COPYRIGHT, EXIF_DESCRIPTION, EXIF_ORIENTATION
 from media.models import Image
-from tests.factories import image_bytes, make_image
+from tests.factories import image_bytes, make_image, started_from
 
 pytestmark = pytest.mark.django_db
 
@@ -362,6 +362,7 @@ def test_an_image_may_be_given_its_own_file_again(editor_client):
             "alt_text": image.alt_text,
             "focal_point_x": "0.5",
             "focal_point_y": "0.5",
+            **started_from(image),
         },
     )
 
@@ -427,6 +428,7 @@ def test_a_new_focal_point_renames_the_renditions_and_removes_the_old_files(
                 "alt_text": image.alt_text,
                 "focal_point_x": "0.2",
                 "focal_point_y": "0.8",
+                **started_from(image),
             },
         )
 

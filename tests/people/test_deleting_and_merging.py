@@ -11,7 +11,7 @@ from reversion.models import Version
 from articles.models import Article, Authorship
 from films.models import Credit, Film
 from people.models import Person, PersonLink
-from tests.factories import make_article, make_credit, make_film, make_person
+from tests.factories import make_article, make_credit, make_film, make_person, shown_versions
 from tests.pages import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,11 @@ def bulk_delete(client, changelist, *objs):
 
 
 def merge(client, *people, kept=None):
-    data = {"action": "merge", ACTION_CHECKBOX_NAME: [person.pk for person in people]}
+    data = {
+        "action": "merge",
+        ACTION_CHECKBOX_NAME: [person.pk for person in people],
+        **shown_versions(*people),
+    }
     if kept is not None:
         data["kept"] = kept.pk
     return client.post(PEOPLE, data)
