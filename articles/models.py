@@ -376,6 +376,15 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_staff": True},
+        help_text="Who on the desk looks after the story now.",
+    )
     # Plain-text copies for search (articles.search): the body without markup, kept
     # by save(), and the names of the story's tags, people and films, kept by
     # articles.signals.

@@ -15,6 +15,7 @@ handler500 = "metro.views.server_error"
 
 urlpatterns = [
     path("", article_views.HomeView.as_view(), name="home"),
+    path(f"{settings.ADMIN_URL}desk/", include("desk.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("people/", include("people.urls")),
