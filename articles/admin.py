@@ -27,6 +27,21 @@ class AuthorshipInline(admin.TabularInline):
     verbose_name_plural = "byline"
 
 
+class AssigneeFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Me"), ("nobody", "Nobody")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assignee=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
+
+
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
@@ -83,13 +98,14 @@ class ArticleAdmin(TaggedCompareVersionAdmin):
         "section",
         "publication",
         "byline",
+        "assignee",
         "featured",
         "updated_at",
         "public_link",
     ]
     list_display_links = ["hero_thumb", "headline"]
-    list_filter = ["status", "section", "featured", "publish_at"]
-    list_select_related = ["section", "hero_image"]
+    list_filter = ["status", AssigneeFilter, "section", "featured", "publish_at"]
+    list_select_related = ["section", "hero_image", "assignee"]
     search_fields = ["headline", "standfirst", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
@@ -108,7 +124,7 @@ class ArticleAdmin(TaggedCompareVersionAdmin):
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         ("Hero image", {"fields": ["hero_image", "hero_preview", "hero_caption"]}),
         ("What the story is about", {"fields": ["section", "tags", "people", "films", "featured"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "first_published_at"]}),
+        ("Publishing", {"fields": ["status", "assignee", "publish_at", "first_published_at"]}),
         (
             "Search engines",
             {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},

@@ -6,3 +6,12 @@ class DeskConfig(AppConfig):
 
     name = "desk"
     verbose_name = "Desk"
+
+    def ready(self):
+        from django.contrib import admin
+
+        from articles.models import Article
+        from desk.notes import attach_notes
+
+        # The story form gets its notes here: a feature app's admin knows no desk.
+        attach_notes(admin.site.get_model_admin(Article))
