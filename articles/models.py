@@ -402,6 +402,8 @@ class Article(models.Model):
         # tsvector, so neither is declared here.
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_live_idx"),
+            # The admin's story list, newest first, with any filter: no sort of every row.
+            models.Index(fields=["-publish_at", "-id"], name="article_newest_idx"),
             # Section fronts and rails: a section's newest live stories, straight from the index.
             models.Index(
                 fields=["section", "status", "-publish_at", "-id"], name="article_section_live_idx"
