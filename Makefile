@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local development runs with DEBUG on unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run serve-prod drills test e2e install browser-tools migrate demo lint format check clean bench-renditions bench
+.PHONY: run serve-prod drills test e2e install browser-tools migrate demo lint format check clean bench-renditions bench bench-admin
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@interpreter=$$(bin/find-python) || exit 1; \
@@ -85,6 +85,11 @@ bench-renditions: install
 # 100,000 stories on PostgreSQL (bench/pages.py; BENCH_ARGS="--quick --sizes 1000" for a smoke run).
 bench: install
 	$(PYTHON) -m bench $(BENCH_ARGS)
+
+# The editors' admin pages, timed in process as an editor on metro_bench_100000
+# (bench/admin_pages.py; BENCH_ARGS="--size 10000 --runs 5" for a smaller archive).
+bench-admin: install
+	$(PYTHON) -m bench.admin_pages $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules test-artifacts

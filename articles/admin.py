@@ -2,12 +2,14 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
+from articles.search import matching
+from core.admin_lists import LeanChangeList
 from core.conflicts import VersionCheckAdmin
 from core.revisions import TaggedCompareVersionAdmin
 from core.widgets import TagSuggestWidget
@@ -26,6 +28,21 @@ class AuthorshipInline(admin.TabularInline):
     fields = ["person", "role", "order"]
     verbose_name = "byline"
     verbose_name_plural = "byline"
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Me"), ("nobody", "Nobody")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assignee=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -84,15 +101,19 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         "section",
         "publication",
         "byline",
+        "assignee",
         "featured",
         "updated_at",
         "public_link",
     ]
     list_display_links = ["hero_thumb", "headline"]
-    list_filter = ["status", "section", "featured", "publish_at"]
-    list_select_related = ["section", "hero_image"]
+    list_filter = ["status", AssigneeFilter, "section", "featured", "publish_at"]
+    list_select_related = ["section", "hero_image", "assignee"]
+    # Searched like the site's search (full text on PostgreSQL), or by exact slug:
+    # see get_search_results. No date_hierarchy: its year list reads every row,
+    # and the publish_at filter offers the same dates.
     search_fields = ["headline", "standfirst", "slug"]
-    date_hierarchy = "publish_at"
+    list_defer = ["body", "body_text", "search_terms", "standfirst"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "hero_image", "people", "films"]
     readonly_fields = [
@@ -109,7 +130,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         ("Hero image", {"fields": ["hero_image", "hero_preview", "hero_caption"]}),
         ("What the story is about", {"fields": ["section", "tags", "people", "films", "featured"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "first_published_at"]}),
+        ("Publishing", {"fields": ["status", "assignee", "publish_at", "first_published_at"]}),
         (
             "Search engines",
             {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
@@ -125,6 +146,16 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authorships__person")
+
+    def get_changelist(self, request, **kwargs):
+        return LeanChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        matches = matching(Article.objects.all(), term).values("pk")
+        return queryset.filter(Q(pk__in=matches) | Q(slug=term)), False
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

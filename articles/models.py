@@ -379,6 +379,15 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_staff": True},
+        help_text="Who on the desk looks after the story now.",
+    )
     # Plain-text copies for search (articles.search): the body without markup, kept
     # by save(), and the names of the story's tags, people and films, kept by
     # articles.signals.
@@ -396,6 +405,8 @@ class Article(models.Model):
         # tsvector, so neither is declared here.
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_live_idx"),
+            # The admin's story list, newest first, with any filter: no sort of every row.
+            models.Index(fields=["-publish_at", "-id"], name="article_newest_idx"),
             # Section fronts and rails: a section's newest live stories, straight from the index.
             models.Index(
                 fields=["section", "status", "-publish_at", "-id"], name="article_section_live_idx"

@@ -82,6 +82,20 @@ def search_articles(queryset, text):
     return _simple_search(queryset, required, excluded)
 
 
+def matching(queryset, text):
+    """Every story of `queryset` matching `text`, unranked and uncapped: the admin's search.
+
+    On PostgreSQL the full-text index answers; elsewhere the plain-text copies are read.
+    """
+    text = clean_query(text)
+    required, excluded = query_words(text)
+    if not required:
+        return queryset.none()
+    if connections[queryset.db].vendor == "postgresql":
+        return _full_text_matches(queryset, _search_query(text))
+    return queryset.filter(_simple_matches(required, excluded))
+
+
 def ranked_matches(queryset, text):
     """[(id, rank)] of the newest MAX_RESULTS stories of `queryset` matching `text`, best
     first and newest first among equal ranks: a page then reads only its own stories

@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.contrib import admin
 from django.urls import path
 
-from desk import live_views, views
+from desk import calendar_views, live_views, views
 
 app_name = "desk"
 
@@ -20,4 +21,10 @@ urlpatterns = [
     path("desk/stories/<int:pk>/shared-links/", views.share_links, name="share-links"),
     path("desk/shared-links/<int:pk>/revoke/", views.revoke_share, name="revoke-share"),
     path("shared/<str:token>/", views.shared_story, name="shared-story"),
+    # The desk's calendar: behind the admin's login and staff check, with CSRF protection.
+    path(
+        f"{settings.ADMIN_URL}desk/stories/<int:pk>/reschedule/",
+        admin.site.admin_view(calendar_views.reschedule),
+        name="reschedule",
+    ),
 ]

@@ -134,6 +134,10 @@ def article_form_data(section, **overrides):
         "authorships-INITIAL_FORMS": "0",
         "authorships-MIN_NUM_FORMS": "0",
         "authorships-MAX_NUM_FORMS": "1000",
+        "desk_notes-TOTAL_FORMS": "0",
+        "desk_notes-INITIAL_FORMS": "0",
+        "desk_notes-MIN_NUM_FORMS": "0",
+        "desk_notes-MAX_NUM_FORMS": "1000",
     }
     return data | overrides
 

@@ -24,6 +24,7 @@ from tests.factories import (
     make_section,
     make_sister_site,
     make_user,
+    started_from,
 )
 
 # 10:02 in the newsroom (America/New_York, winter).
@@ -175,7 +176,8 @@ def test_an_editor_takes_over_and_the_writer_is_told_at_next_heartbeat_and_save(
         assert beat(jo_client, story)["taken_over"] == {"by": "Edna Editor", "at": "10:07"}
         saved = jo_client.post(
             reverse("admin:articles_article_change", args=[story.pk]),
-            article_form_data(story.section, headline="Jo's late save", slug=story.slug),
+            article_form_data(story.section, headline="Jo's late save", slug=story.slug)
+            | started_from(story),
             follow=True,
         )
     warnings = [str(m) for m in saved.context["messages"]]
@@ -233,7 +235,8 @@ def test_the_offer_says_when_the_story_was_saved_since_the_autosave_began(jo, ed
 
     logged_in(edna).post(
         reverse("admin:articles_article_change", args=[story.pk]),
-        article_form_data(story.section, headline="Edna's headline", slug=story.slug),
+        article_form_data(story.section, headline="Edna's headline", slug=story.slug)
+        | started_from(story),
     )
     assert Article.objects.get(pk=story.pk).headline == "Edna's headline"
     kept = offer(jo_client, story)
@@ -246,7 +249,8 @@ def test_a_real_save_clears_my_autosave(jo, story):
     autosave(jo_client, story, {"headline": ["Draft in progress"]})
     jo_client.post(
         reverse("admin:articles_article_change", args=[story.pk]),
-        article_form_data(story.section, headline="Draft saved", slug=story.slug),
+        article_form_data(story.section, headline="Draft saved", slug=story.slug)
+        | started_from(story),
     )
     assert offer(jo_client, story) is None
 
