@@ -59,6 +59,7 @@ def test_a_draft_with_only_a_headline_saves(editor_client):
     assert "Draft saved: Beyoncé in 東京" in shown_messages(response)
     # A story without a section has no public address yet, only its preview.
     assert story.get_absolute_url() == story.get_preview_url()
+    assert editor_client.get(story.get_preview_url()).status_code == 200
     assert editor_client.get(CHANGELIST_URL).status_code == 200
     assert editor_client.get(change_url(story)).status_code == 200
 
