@@ -15,10 +15,16 @@ from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
 from core.revisions import TaggedCompareVersionAdmin
 from core.widgets import TagSuggestWidget
 from media.admin import thumbnail
+from people.models import Person
 
 
 def can_publish(user):
     return user.has_perm(PUBLISH_PERMISSION)
+
+
+def own_person(user):
+    """The person whose byline is `user`'s, or None."""
+    return Person.objects.filter(user=user).first() if user.is_authenticated else None
 
 
 class BylineFormSet(BaseInlineFormSet):
@@ -49,6 +55,31 @@ class AuthorshipInline(admin.TabularInline):
     fields = ["person", "role", "order"]
     verbose_name = "byline"
     verbose_name_plural = "byline"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None and own_person(request.user) else 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        person = own_person(request.user) if obj is None else None
+        if person is None:
+            return formset
+
+        class PrefilledWithTheWriter(formset):
+            """A new story's byline starts with the writer's own person, saved unless removed."""
+
+            def __init__(self, *args, **formset_kwargs):
+                formset_kwargs.setdefault("initial", [{"person": person.pk, "role": "author"}])
+                super().__init__(*args, **formset_kwargs)
+
+            def _construct_form(self, i, **form_kwargs):
+                form = super()._construct_form(i, **form_kwargs)
+                if i == 0:
+                    # Unchanged from its initial value, Django would skip it as empty.
+                    form.has_changed = lambda: True
+                return form
+
+        return PrefilledWithTheWriter
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -144,7 +175,9 @@ class ArticleAdmin(TaggedCompareVersionAdmin):
     save_on_top = True
     actions = ["publish", "unpublish", "submit_for_review"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        # The byline follows the first fieldset (admin/articles/article/change_form.html).
+        (None, {"fields": ["headline", "slug"]}),
+        (None, {"fields": ["standfirst", "body"]}),
         (
             "Hero image",
             {"fields": ["hero_image", "hero_preview", "hero_caption", "no_hero_image"]},

@@ -1,0 +1,50 @@
+"""The story form where a writer starts: the byline by the headline, prefilled with their own name."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+from tests.factories import article_form_data, make_person, make_section
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:articles_article_add")
+
+
+def test_the_byline_comes_right_after_the_headline(editor_client):
+    page = editor_client.get(ADD_URL).text
+    assert page.index('name="headline"') < page.index('id="authorships-group"')
+    assert page.index('id="authorships-group"') < page.index('name="standfirst"')
+
+
+def test_a_new_story_byline_starts_with_the_writers_own_person(writer_client, writer):
+    person = make_person(name="Amélie Écrivain", user=writer)
+
+    page = writer_client.get(ADD_URL).text
+
+    assert 'name="authorships-TOTAL_FORMS" value="1"' in page
+    assert f'<option value="{person.pk}" selected>Amélie Écrivain</option>' in page
+
+
+def test_the_prefilled_byline_is_saved_when_left_as_it_is(writer_client, writer):
+    person = make_person(user=writer)
+    data = article_form_data(make_section()) | {
+        "authorships-TOTAL_FORMS": "1",
+        "authorships-0-person": person.pk,
+        "authorships-0-role": "author",
+        "authorships-0-order": "0",
+        "_save_draft": "1",
+    }
+
+    assert writer_client.post(ADD_URL, data).status_code == 302
+    assert list(Article.objects.get().authors.all()) == [person]
+
+
+def test_no_prefill_without_a_person_of_ones_own(editor_client):
+    page = editor_client.get(ADD_URL).text
+    assert 'name="authorships-TOTAL_FORMS" value="0"' in page
+
+
+def test_date_only_fields_lose_the_time_zone_note(editor_client):
+    page = editor_client.get(reverse("admin:films_film_add")).text
+    assert "admin/desk/date-only-fields" in page

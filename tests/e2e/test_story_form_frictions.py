@@ -1,0 +1,33 @@
+"""The story and film forms as an editor meets them: buttons at the top, no time-zone note
+on a date, a tags box wide enough for four tags."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.test_editor_story import log_in
+from tests.factories import make_user
+
+
+def test_the_forms_an_editor_meets(browser, live_server, one_request_at_a_time):
+    make_user(username="edie", is_superuser=True)
+    # An editor in Tokyo: the browser's zone differs from the newsroom's, so Django adds its notes.
+    context = browser.new_context(
+        base_url=live_server.url, timezone_id="Asia/Tokyo", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    log_in(page, "edie")
+
+    page.goto("/admin/films/film/add/")
+    expect(page.locator("#id_release_date")).to_be_visible()
+    expect(page.locator(".field-release_date .timezonewarning")).to_have_count(0)
+
+    page.goto("/admin/articles/article/add/")
+    # A date and time keeps its note.
+    expect(page.locator(".field-publish_at .timezonewarning")).to_have_count(1)
+    for name in ("Save draft", "Submit for review", "Publish now", "Schedule"):
+        buttons = page.get_by_role("button", name=name, exact=True)
+        expect(buttons).to_have_count(2)
+        # The first is above the headline.
+        top = buttons.first.bounding_box()["y"]
+        assert top < page.locator("#id_headline").bounding_box()["y"]
+    assert page.locator("#id_tags").bounding_box()["width"] >= 400
+    context.close()
