@@ -173,6 +173,11 @@ class ArticleAdmin(TaggedCompareVersionAdmin):
     ]
     inlines = [AuthorshipInline]
     save_on_top = True
+
+    class Media:
+        js = ["admin/desk/hero-picker.js"]
+        css = {"all": ["admin/desk/story-form.css"]}
+
     actions = ["publish", "unpublish", "submit_for_review"]
     fieldsets = [
         # The byline follows the first fieldset (admin/articles/article/change_form.html).

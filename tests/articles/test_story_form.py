@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import article_form_data, make_person, make_section
+from tests.factories import article_form_data, make_image, make_person, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +48,17 @@ def test_no_prefill_without_a_person_of_ones_own(editor_client):
 def test_date_only_fields_lose_the_time_zone_note(editor_client):
     page = editor_client.get(reverse("admin:films_film_add")).text
     assert "admin/desk/date-only-fields" in page
+
+
+def test_the_hero_picker_asks_the_library_for_the_listed_images(editor_client):
+    shown, other = make_image(title="東京 at night"), make_image()
+    page = editor_client.get(ADD_URL).text
+    assert "admin/desk/hero-picker.js" in page
+    picker_url = reverse("admin:media_image_picker")
+    assert f'data-picker-url="{picker_url}"' in page
+
+    results = editor_client.get(picker_url, {"ids": f"{shown.pk},x"}).json()["results"]
+
+    assert [item["id"] for item in results] == [shown.pk]
+    assert results[0]["title"] == "東京 at night" and results[0]["thumbnail"]
+    assert other.pk != shown.pk

@@ -4,7 +4,7 @@ on a date, a tags box wide enough for four tags."""
 from playwright.sync_api import expect
 
 from tests.e2e.test_editor_story import log_in
-from tests.factories import make_user
+from tests.factories import make_image, make_user
 
 
 def test_the_forms_an_editor_meets(browser, live_server, one_request_at_a_time):
@@ -30,4 +30,16 @@ def test_the_forms_an_editor_meets(browser, live_server, one_request_at_a_time):
         top = buttons.first.bounding_box()["y"]
         assert top < page.locator("#id_headline").bounding_box()["y"]
     assert page.locator("#id_tags").bounding_box()["width"] >= 400
+
+    # The hero picker shows thumbnails, and the preview follows the choice before saving.
+    make_image(title="Beyoncé on stage", alt_text="Beyoncé singing")
+    expect(page.locator(".field-hero_preview .readonly")).to_have_text("—")
+    page.locator("#id_hero_image + .select2").click()
+    page.keyboard.type("Beyoncé")
+    option = page.locator(".select2-results__option", has_text="Beyoncé on stage")
+    expect(option.locator("img")).to_be_visible()
+    option.click()
+    expect(page.locator(".field-hero_preview .readonly img")).to_have_attribute(
+        "alt", "Beyoncé singing"
+    )
     context.close()
