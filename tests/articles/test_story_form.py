@@ -62,3 +62,11 @@ def test_the_hero_picker_asks_the_library_for_the_listed_images(editor_client):
     assert [item["id"] for item in results] == [shown.pk]
     assert results[0]["title"] == "東京 at night" and results[0]["thumbnail"]
     assert other.pk != shown.pk
+
+
+def test_film_genres_and_platforms_offer_creating_from_the_autocomplete(writer_client):
+    page = writer_client.get(reverse("admin:films_film_add")).text
+    assert page.count("data-desk-create") == 2
+    assert "admin/desk/create-in-autocomplete.js" in page
+    # The "+" link it posts to is there for writers.
+    assert 'id="add_id_genres"' in page and 'id="add_id_platform"' in page

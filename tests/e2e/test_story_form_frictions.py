@@ -3,6 +3,7 @@ on a date, a tags box wide enough for four tags."""
 
 from playwright.sync_api import expect
 
+from films.models import Genre, Platform
 from tests.e2e.test_editor_story import log_in
 from tests.factories import make_image, make_user
 
@@ -19,6 +20,15 @@ def test_the_forms_an_editor_meets(browser, live_server, one_request_at_a_time):
     page.goto("/admin/films/film/add/")
     expect(page.locator("#id_release_date")).to_be_visible()
     expect(page.locator(".field-release_date .timezonewarning")).to_have_count(0)
+
+    # A genre and a platform that do not exist yet are created from the autocomplete.
+    for field_id, name in (("id_genres", "Cosy crime Amélie"), ("id_platform", "Kanal 東京")):
+        page.locator(f"#{field_id} + .select2").click()
+        page.keyboard.type(name)
+        page.locator(".select2-results__option", has_text=f"Create “{name}”").click()
+        expect(page.locator(f"#{field_id} option:checked")).to_have_text(name)
+    assert Genre.objects.filter(name="Cosy crime Amélie", slug="cosy-crime-amelie").exists()
+    assert Platform.objects.filter(name="Kanal 東京").exists()
 
     page.goto("/admin/articles/article/add/")
     # A date and time keeps its note.
