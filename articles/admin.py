@@ -3,10 +3,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from articles import publishing
 from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
 from articles.search import matching
 from core.admin_lists import LeanChangeList
@@ -14,20 +18,71 @@ from core.conflicts import VersionCheckAdmin
 from core.revisions import TaggedCompareVersionAdmin
 from core.widgets import TagSuggestWidget
 from media.admin import thumbnail
+from people.models import Person
 
 
 def can_publish(user):
     return user.has_perm(PUBLISH_PERMISSION)
 
 
+def own_person(user):
+    """The person whose byline is `user`'s, or None."""
+    return Person.objects.filter(user=user).first() if user.is_authenticated else None
+
+
+class BylineFormSet(BaseInlineFormSet):
+    """The byline, and the last word on whether the story may be published: it alone
+    sees the story as posted together with the byline it will have."""
+
+    def clean(self):
+        super().clean()
+        story = self.instance
+        if story.status != Article.Status.PUBLISHED:
+            return
+        byline = [
+            form.cleaned_data["person"]
+            for form in self.forms
+            if form.cleaned_data.get("person") and not form.cleaned_data.get("DELETE")
+        ]
+        if missing := publishing.missing_for_publication(story, byline):
+            story.publication_refused = publishing.publication_refusal(missing)
+            raise forms.ValidationError(story.publication_refused)
+
+
 class AuthorshipInline(admin.TabularInline):
     model = Authorship
+    formset = BylineFormSet
     extra = 0
     min_num = 0
     autocomplete_fields = ["person"]
     fields = ["person", "role", "order"]
     verbose_name = "byline"
     verbose_name_plural = "byline"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None and own_person(request.user) else 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        person = own_person(request.user) if obj is None else None
+        if person is None:
+            return formset
+
+        class PrefilledWithTheWriter(formset):
+            """A new story's byline starts with the writer's own person, saved unless removed."""
+
+            def __init__(self, *args, **formset_kwargs):
+                formset_kwargs.setdefault("initial", [{"person": person.pk, "role": "author"}])
+                super().__init__(*args, **formset_kwargs)
+
+            def _construct_form(self, i, **form_kwargs):
+                form = super()._construct_form(i, **form_kwargs)
+                if i == 0:
+                    # Unchanged from its initial value, Django would skip it as empty.
+                    form.has_changed = lambda: True
+                return form
+
+        return PrefilledWithTheWriter
 
 
 class AssigneeFilter(admin.SimpleListFilter):
@@ -51,9 +106,11 @@ class ArticleAdminForm(forms.ModelForm):
         fields = "__all__"
         widgets = {"tags": TagSuggestWidget(Article)}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, intent=None, schedule_at=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.may_publish = can_publish(user)
+        self.intent = intent
+        self.schedule_at = schedule_at
         if not self.may_publish and "status" in self.fields:
             self.fields["status"].choices = [
                 (value, label)
@@ -64,10 +121,22 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.intent:
+            self.apply_intent(cleaned)
         status = cleaned.get("status")
         if not self.may_publish and status == Article.Status.PUBLISHED:
             raise forms.ValidationError("Only editors can publish or schedule a story.")
         return cleaned
+
+    def apply_intent(self, cleaned):
+        """The pressed button decides the status (and the time, for Publish now and Schedule)."""
+        cleaned["status"] = publishing.STATUS_FOR_INTENT[self.intent]
+        if self.intent == publishing.PUBLISH_NOW and not self.instance.is_live:
+            cleaned["publish_at"] = timezone.now()
+        elif self.intent == publishing.SCHEDULE:
+            if self.schedule_at is None or self.schedule_at <= timezone.now():
+                raise forms.ValidationError("To schedule, choose a date and time in the future.")
+            cleaned["publish_at"] = self.schedule_at
 
 
 @admin.register(Section)
@@ -125,10 +194,21 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         "updated_at",
     ]
     inlines = [AuthorshipInline]
+    save_on_top = True
+
+    class Media:
+        js = ["admin/desk/hero-picker.js"]
+        css = {"all": ["admin/desk/story-form.css"]}
+
     actions = ["publish", "unpublish", "submit_for_review"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
-        ("Hero image", {"fields": ["hero_image", "hero_preview", "hero_caption"]}),
+        # The byline follows the first fieldset (admin/articles/article/change_form.html).
+        (None, {"fields": ["headline", "slug"]}),
+        (None, {"fields": ["standfirst", "body"]}),
+        (
+            "Hero image",
+            {"fields": ["hero_image", "hero_preview", "hero_caption", "no_hero_image"]},
+        ),
         ("What the story is about", {"fields": ["section", "tags", "people", "films", "featured"]}),
         ("Publishing", {"fields": ["status", "assignee", "publish_at", "first_published_at"]}),
         (
@@ -159,10 +239,21 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        intent = publishing.intent_of(request.POST) if request.method == "POST" else None
+        try:
+            schedule_at = publishing.schedule_time(request.POST) if intent else None
+        except forms.ValidationError:
+            schedule_at = None
 
         class FormForUser(form):
             def __init__(self, *args, **form_kwargs):
-                super().__init__(*args, user=request.user, **form_kwargs)
+                super().__init__(
+                    *args,
+                    user=request.user,
+                    intent=intent,
+                    schedule_at=schedule_at,
+                    **form_kwargs,
+                )
 
         return FormForUser
 
@@ -193,6 +284,30 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
             obj.created_by = request.user
         obj.last_edited_by = request.user
         super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        story = context["adminform"].form.instance
+        if refusal := getattr(story, "publication_refused", None):
+            self.message_user(request, refusal, messages.ERROR)
+        context["publishing_buttons"] = publishing.buttons_for(obj, can_publish(request.user))
+        context["may_schedule"] = can_publish(request.user)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if intent := publishing.intent_of(request.POST):
+            return self._confirm(request, obj, intent)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if intent := publishing.intent_of(request.POST):
+            return self._confirm(request, obj, intent)
+        return super().response_change(request, obj)
+
+    def _confirm(self, request, obj, intent):
+        """Say what the button did, and stay on the story."""
+        url = request.build_absolute_uri(obj.get_absolute_url())
+        self.message_user(request, publishing.confirmation(obj, intent, url), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else obj.get_preview_url()
@@ -238,7 +353,13 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     def publish(self, request, queryset):
         now = timezone.now()
         count = 0
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+        stories = queryset.exclude(status=Article.Status.PUBLISHED).select_related("hero_image")
+        for article in stories.prefetch_related("authorships__person"):
+            byline = publishing.stored_byline(article)
+            if missing := publishing.missing_for_publication(article, byline):
+                refusal = publishing.publication_refusal(missing)
+                self.message_user(request, f"Not published: {article} ({refusal})", messages.ERROR)
+                continue
             article.status = Article.Status.PUBLISHED
             # A story that was live before returns at its original time;
             # any other story goes out now, whatever time a draft carried.

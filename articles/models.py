@@ -302,10 +302,15 @@ class Article(models.Model):
         max_length=200, unique=True, help_text="The last part of the story's address."
     )
     standfirst = models.TextField(
-        max_length=600, help_text="The sentence or two under the headline that sells the story."
+        max_length=600,
+        blank=True,
+        help_text="The sentence or two under the headline that sells the story.",
     )
     body = body_field()
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    # A draft may wait for its section; a published story has one (constraint below).
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
     authors = models.ManyToManyField(
         "people.Person", through="Authorship", related_name="bylines", blank=True
     )
@@ -315,6 +320,11 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="hero_of_articles",
+    )
+    no_hero_image = models.BooleanField(
+        "no picture",
+        default=False,
+        help_text="Publish without a hero image, on purpose.",
     )
     hero_caption = models.TextField(
         blank=True, help_text="Replaces the image's own caption on this story only."
@@ -425,6 +435,10 @@ class Article(models.Model):
                 condition=~models.Q(status="published") | models.Q(publish_at__isnull=False),
                 name="article_published_has_time",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(section__isnull=False),
+                name="article_published_has_section",
+            ),
         ]
 
     def __str__(self):
@@ -452,6 +466,9 @@ class Article(models.Model):
                 FormerSlug.objects.update_or_create(slug=former_slug, defaults={"article": self})
 
     def get_absolute_url(self):
+        # Only a draft lacks a section, and a draft's only page is its staff preview.
+        if self.section_id is None:
+            return self.get_preview_url()
         return fast_reverse("articles:detail", section=self.section.slug, slug=self.slug)
 
     def clean(self):

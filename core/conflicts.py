@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import router, transaction
@@ -230,12 +231,12 @@ class VersionCheckAdmin(admin.ModelAdmin):
             obj.version,
         )
 
-    def get_actions(self, request, *args, **kwargs):
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         return {
             name: action
             if name in self.actions_without_version_check
             else replace(action, func=version_checked(action.func))
-            for name, action in super().get_actions(request, *args, **kwargs).items()
+            for name, action in super().get_actions(request, action_location).items()
         }
 
 

@@ -48,6 +48,17 @@ class FilmAdmin(
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["platform", "genres", "poster"]
     readonly_fields = ["poster_preview"]
+
+    class Media:
+        js = ["admin/js/urlify.js", "admin/desk/create-in-autocomplete.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # Typing a new genre or platform offers to create it (create-in-autocomplete.js).
+        if db_field.name in ("platform", "genres") and field is not None:
+            field.widget.widget.attrs["data-desk-create"] = ""
+        return field
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "synopsis"]}),
         (

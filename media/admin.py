@@ -222,6 +222,9 @@ class ImageAdmin(VersionCheckAdmin, EditorsChangeWhatStoriesShow, TaggedCompareV
         images, _ = self.get_search_results(
             request, self.get_queryset(request), request.GET.get("q", "").strip()
         )
+        # ?ids=3,5: those images only (the hero picker's thumbnails and preview).
+        if ids := [int(i) for i in request.GET.get("ids", "").split(",") if i.isdigit()]:
+            images = images.filter(pk__in=ids[:PICKER_PAGE_SIZE])
         page = Paginator(images, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
         return JsonResponse(
             {

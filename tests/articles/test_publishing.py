@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article, shown_versions
+from tests.factories import make_article, make_person, shown_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +136,9 @@ def test_a_schedule_is_not_a_first_publication_until_it_comes():
 def test_the_publish_action_sends_a_new_story_out_now(editor_client):
     stale = timezone.now() - timedelta(days=30)
     future = timezone.now() + timedelta(days=30)
-    backdated = make_article(status=Article.Status.REVIEW, publish_at=stale)
-    postdated = make_article(status=Article.Status.REVIEW, publish_at=future)
+    ready = {"no_hero_image": True, "authors": [make_person()]}
+    backdated = make_article(status=Article.Status.REVIEW, publish_at=stale, **ready)
+    postdated = make_article(status=Article.Status.REVIEW, publish_at=future, **ready)
     before = timezone.now()
     editor_client.post(
         "/admin/articles/article/",
@@ -154,7 +155,7 @@ def test_the_publish_action_sends_a_new_story_out_now(editor_client):
 
 
 def test_the_publish_action_returns_a_pulled_story_at_its_original_time(editor_client):
-    story = make_article(live=True)
+    story = make_article(live=True, no_hero_image=True, authors=[make_person()])
     original = story.publish_at
     story.status = Article.Status.DRAFT
     story.save()

@@ -10,6 +10,7 @@ from articles.models import Article
 from tests.factories import (
     article_form_data,
     make_article,
+    make_person,
     make_section,
     shown_versions,
     started_from,
@@ -107,9 +108,21 @@ def test_writer_can_use_the_submit_for_review_action(writer_client):
     assert article.status == Article.Status.REVIEW
 
 
+def ready_to_publish(data):
+    """A byline and a deliberate "no picture": what publishing needs besides the words."""
+    return data | {
+        "no_hero_image": "on",
+        "authorships-TOTAL_FORMS": "1",
+        "authorships-0-person": make_person().pk,
+        "authorships-0-role": "author",
+        "authorships-0-order": "0",
+    }
+
+
 def test_editor_can_publish_through_the_form(editor_client):
     section = make_section()
-    response = editor_client.post(ADD_URL, article_form_data(section, status="published"))
+    data = ready_to_publish(article_form_data(section, status="published"))
+    response = editor_client.post(ADD_URL, data)
     assert response.status_code == 302
     assert Article.objects.live().filter(slug="a-thriller-arrives").exists()
 
@@ -123,12 +136,14 @@ def test_editor_can_schedule_through_the_form(editor_client):
         publish_at_0=when.date().isoformat(),
         publish_at_1=when.strftime("%H:%M:%S"),
     )
-    assert editor_client.post(ADD_URL, data).status_code == 302
+    assert editor_client.post(ADD_URL, ready_to_publish(data)).status_code == 302
     assert Article.objects.scheduled().filter(slug="a-thriller-arrives").exists()
 
 
 def test_editor_publish_and_unpublish_actions(editor_client):
-    article = make_article(status=Article.Status.REVIEW)
+    article = make_article(
+        status=Article.Status.REVIEW, no_hero_image=True, authors=[make_person()]
+    )
     editor_client.post(
         CHANGELIST_URL,
         {"action": "publish", "_selected_action": [article.pk], **shown_versions(article)},

@@ -169,7 +169,9 @@ def test_an_inline_change_checks_and_moves_the_story_version(editor_client):
 
 
 def test_an_action_leaves_rows_changed_since_the_list_was_shown(editor_client):
-    shown_fresh = make_article(status=Article.Status.REVIEW, headline="Fresh")
+    shown_fresh = make_article(
+        status=Article.Status.REVIEW, headline="Fresh", no_hero_image=True, authors=[make_person()]
+    )
     shown_stale = make_article(status=Article.Status.REVIEW, headline="Edited meanwhile")
     versions = shown_versions(shown_fresh, shown_stale)
     Article.objects.filter(pk=shown_stale.pk).update(version=2)
