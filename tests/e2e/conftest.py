@@ -6,10 +6,12 @@ these. When one fails, a screenshot and the page's HTML are kept under
 test-artifacts/e2e/ (git-ignored).
 """
 
+import contextlib
 import os
 import re
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -82,35 +84,49 @@ def browser():
 
 @pytest.fixture
 def one_request_at_a_time(live_server):
-    """Serve the browser's requests one after another while the database is in-memory SQLite.
+    """Serve the browser's requests one after another while the database is in-memory SQLite,
+    and yield a function that waits until the browser has stopped sending requests.
 
     The live server's request threads then share the test's one SQLite connection,
     and a page full of pictures has the browser fetch them side by side: concurrent
     queries on one connection fail ("bad parameter or other API misuse") and the
     pictures come out broken. PostgreSQL gives each thread its own connection.
+    Pages also send requests as they close (the desk's "leave" beacon): the test's
+    database must not be flushed while one is still being served.
     """
-    if not any(
+    serialize = any(
         connection.vendor == "sqlite" and connection.is_in_memory_db()
         for connection in connections.all()
-    ):
-        yield
-        return
+    )
     server = live_server.thread.httpd
     application = server.get_app()
-    lock = threading.Lock()
+    lock = threading.Lock() if serialize else contextlib.nullcontext()
+    activity = {"in_flight": 0, "last": time.monotonic()}
 
-    def serialized(environ, start_response):
-        with lock:
-            response = application(environ, start_response)
-            try:
-                body = b"".join(response)
-            finally:
-                if hasattr(response, "close"):
-                    response.close()
-        return [body]
+    def tracked(environ, start_response):
+        activity["in_flight"] += 1
+        try:
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    body = b"".join(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+            return [body]
+        finally:
+            activity["in_flight"] -= 1
+            activity["last"] = time.monotonic()
 
-    server.set_app(serialized)
-    yield
+    def wait_until_quiet(quiet=0.5, limit=10):
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if activity["in_flight"] == 0 and time.monotonic() - activity["last"] >= quiet:
+                return
+            time.sleep(0.05)
+
+    server.set_app(tracked)
+    yield wait_until_quiet
     server.set_app(application)
 
 
@@ -148,6 +164,7 @@ def new_page(browser, live_server, one_request_at_a_time, request):
         keep_evidence(request.node.name, contexts)
     for context in contexts:
         context.close()
+    one_request_at_a_time()  # The pages' last requests, before the database is flushed.
     assert not blocked, "the Content Security Policy blocked:\n" + "\n".join(blocked)
 
 

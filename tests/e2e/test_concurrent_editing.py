@@ -32,10 +32,10 @@ def test_a_stale_save_shows_both_texts_and_loses_nothing(new_page):
         page.goto(change)
 
     type_into_body(first, FIRST_BODY)
-    save(first)
+    save(first, "Save draft")
 
     type_into_body(second, SECOND_BODY)
-    second.get_by_role("button", name="Save and continue editing", exact=True).click()
+    second.get_by_role("button", name="Save draft", exact=True).first.click()
 
     expect(second.get_by_text("Your changes were not saved")).to_be_visible()
     body_row = second.locator('#conflict-fields tr[data-field="body"]')
