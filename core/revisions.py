@@ -14,9 +14,11 @@ tags as names. Versions saved in plain JSON, before this, carry no tags:
 restoring one leaves the tags alone.
 """
 
+import reversion
 from django.core.serializers import base, json
 from django.template.loader import render_to_string
 from django.utils.html import format_html
+from reversion.revisions import _get_options
 from reversion_compare.admin import CompareVersionAdmin
 from taggit.managers import TaggableManager
 
@@ -115,4 +117,22 @@ def tags_diff(before, after):
     }
     return render_to_string(
         "reversion-compare/compare_generic_many_to_many.html", {"change_info": change_info}
+    )
+
+
+def follow_also(model, *relations):
+    """Register `model` with reversion again, as it was, following `relations` too."""
+    options = _get_options(model)
+    if set(relations) <= set(options.follow):
+        return
+    reversion.unregister(model)
+    reversion.register(
+        model,
+        fields=options.fields,
+        follow=(*options.follow, *relations),
+        format=options.format,
+        for_concrete_model=options.for_concrete_model,
+        ignore_duplicates=options.ignore_duplicates,
+        use_natural_foreign_keys=options.use_natural_foreign_keys,
+        object_id_field=options.object_id_field,
     )

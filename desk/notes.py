@@ -2,8 +2,8 @@
 
 import reversion
 from django.contrib import admin
-from reversion.revisions import _get_options
 
+from core.revisions import follow_also
 from desk.models import StoryNote
 
 
@@ -51,21 +51,3 @@ def attach_notes(model_admin):
     if not reversion.is_registered(StoryNote):
         reversion.register(StoryNote)
     follow_also(model_admin.model, "desk_notes")
-
-
-def follow_also(model, *relations):
-    """Register `model` with reversion again, as it was, following `relations` too."""
-    options = _get_options(model)
-    if set(relations) <= set(options.follow):
-        return
-    reversion.unregister(model)
-    reversion.register(
-        model,
-        fields=options.fields,
-        follow=(*options.follow, *relations),
-        format=options.format,
-        for_concrete_model=options.for_concrete_model,
-        ignore_duplicates=options.ignore_duplicates,
-        use_natural_foreign_keys=options.use_natural_foreign_keys,
-        object_id_field=options.object_id_field,
-    )

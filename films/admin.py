@@ -1,10 +1,10 @@
-import reversion
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
 from core.conflicts import VersionCheckAdmin
 from core.in_use import RefuseDeletionWhileInUse
 from core.review import EditorsChangeWhatStoriesShow
+from core.revisions import follow_also
 from films.models import Credit, Film, Genre, Platform
 from media.admin import thumbnail
 from people.admin import PersonAdmin
@@ -105,9 +105,7 @@ class GenreAdmin(admin.ModelAdmin):
 
 
 # A person's admin page lists their credits too, after their links (people's admin knows
-# no films: README, "Layout"). Registered again so that django-reversion, which reads the
-# inlines when the admin is made, keeps the credits in a person's revisions as before.
+# no films: README, "Layout"), and a person's revisions keep them, as the inline would
+# have told django-reversion had it been there when the person admin was made.
 PersonAdmin.inlines = [*PersonAdmin.inlines, PersonCreditInline]
-admin.site.unregister(Person)
-reversion.unregister(Person)
-admin.site.register(Person, PersonAdmin)
+follow_also(Person, "credits")
