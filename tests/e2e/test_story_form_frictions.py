@@ -24,7 +24,8 @@ def test_the_forms_an_editor_meets(browser, live_server, one_request_at_a_time):
     # A genre and a platform that do not exist yet are created from the autocomplete.
     for field_id, name in (("id_genres", "Cosy crime Amélie"), ("id_platform", "Kanal 東京")):
         page.locator(f"#{field_id} + .select2").click()
-        page.keyboard.type(name)
+        # Typed into the open search box once it is there (keys sent sooner are lost).
+        page.locator(".select2-container--open .select2-search__field").press_sequentially(name)
         page.locator(".select2-results__option", has_text=f"Create “{name}”").click()
         expect(page.locator(f"#{field_id} option:checked")).to_have_text(name)
     assert Genre.objects.filter(name="Cosy crime Amélie", slug="cosy-crime-amelie").exists()
