@@ -184,7 +184,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     search_fields = ["headline", "standfirst", "slug"]
     list_defer = ["body", "body_text", "search_terms", "standfirst"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "hero_image", "people", "films"]
+    autocomplete_fields = ["section", "hero_image", "lead_gallery", "people", "films"]
     readonly_fields = [
         "hero_preview",
         "first_published_at",
@@ -207,7 +207,15 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         (None, {"fields": ["standfirst", "body"]}),
         (
             "Hero image",
-            {"fields": ["hero_image", "hero_preview", "hero_caption", "no_hero_image"]},
+            {
+                "fields": [
+                    "hero_image",
+                    "hero_preview",
+                    "hero_caption",
+                    "lead_gallery",
+                    "no_hero_image",
+                ]
+            },
         ),
         ("What the story is about", {"fields": ["section", "tags", "people", "films", "featured"]}),
         ("Publishing", {"fields": ["status", "assignee", "publish_at", "first_published_at"]}),

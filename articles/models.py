@@ -14,11 +14,12 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
 
-from articles.richtext import body_field, render_body, sanitize_body
+from articles.richtext import body_field, gallery_html, gallery_ids, render_body, sanitize_body
 from articles.search import plain_text, search_articles
 from core import models as core_models
 from core.tags import BoundedTaggableManager
 from core.versions import version_field
+from media.galleries import load_galleries
 from media.paths import fast_reverse
 
 # Changes to these fields of a live story are revisions readers are told about.
@@ -142,8 +143,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def showing(self, thing):
         """Stories whose page shows `thing`: a person (in the byline or "In this story"),
-        a film ("In this story") or a library image (hero, in the body, or the portrait
-        or poster on an "In this story" card)."""
+        a film ("In this story"), a library image (hero, in the body, in a gallery the
+        story shows, or the portrait or poster on an "In this story" card) or a gallery
+        (the story's lead, or in the body)."""
         label = thing._meta.label_lower
         if label == "people.person":
             shown = models.Q(authorships__person=thing) | models.Q(people=thing)
@@ -155,6 +157,13 @@ class ArticleQuerySet(models.QuerySet):
                 | models.Q(body__contains=f'data-image-id="{thing.pk}"')
                 | models.Q(people__portrait=thing)
                 | models.Q(films__poster=thing)
+                | models.Q(lead_gallery__items__image=thing)
+            )
+            for gallery_id in thing.gallery_items.values_list("gallery_id", flat=True):
+                shown |= models.Q(body__contains=f'data-gallery-id="{gallery_id}"')
+        elif label == "media.gallery":
+            shown = models.Q(lead_gallery=thing) | models.Q(
+                body__contains=f'data-gallery-id="{thing.pk}"'
             )
         else:
             raise TypeError(f"Stories do not show {label} objects.")
@@ -328,6 +337,15 @@ class Article(models.Model):
     )
     hero_caption = models.TextField(
         blank=True, help_text="Replaces the image's own caption on this story only."
+    )
+    lead_gallery = models.ForeignKey(
+        "media.Gallery",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_of_articles",
+        help_text="Lead the story with a slideshow instead of the hero image. "
+        "The hero image, if any, still shows on cards and when the story is shared.",
     )
     tags = BoundedTaggableManager(
         blank=True, help_text="Comma-separated. Each tag gets its own page."
@@ -571,8 +589,37 @@ class Article(models.Model):
     @cached_property
     def body_html(self):
         """The body for templates: sanitised again on the way out, whatever is stored,
-        with library figures showing their image's current caption, credit and alt text."""
-        return mark_safe(render_body(sanitize_body(self.body)))  # noqa: S308 - nh3 output
+        with library figures showing their image's current caption, credit and alt text,
+        and galleries their current pictures."""
+        return mark_safe(render_body(sanitize_body(self.body), self.galleries))  # noqa: S308
+
+    @cached_property
+    def galleries(self):
+        """{id: gallery} of the galleries the page shows (its lead and those in the body),
+        with their pictures: one query for all of them, none for a story without."""
+        return load_galleries({self.lead_gallery_id, *gallery_ids(self.body)})
+
+    def shown_galleries(self):
+        """The galleries readers see on the story's page, the lead first, then the body's in order."""
+        ids = dict.fromkeys([self.lead_gallery_id, *gallery_ids(self.body)])
+        galleries = [self.galleries.get(gallery_id) for gallery_id in ids]
+        return [gallery for gallery in galleries if gallery is not None and gallery.shown_items()]
+
+    @cached_property
+    def lead_picture(self):
+        """The story's picture for sharing and search engines: the hero image, else the
+        first picture of the lead gallery."""
+        if self.hero_image_id is not None or self.lead_gallery_id is None:
+            return self.hero_image
+        gallery = self.galleries.get(self.lead_gallery_id)
+        items = gallery.shown_items() if gallery is not None else []
+        return items[0].image if items else None
+
+    @cached_property
+    def lead_gallery_html(self):
+        """The lead gallery as a slideshow, or "" (no lead gallery, or none to show)."""
+        gallery = self.galleries.get(self.lead_gallery_id)
+        return gallery_html(gallery, dom_id="gallery-lead", slot="lead-gallery", lead=True)
 
     @cached_property
     def byline_names(self):

@@ -43,13 +43,28 @@ def missing_for_publication(article, byline):
         missing.append("a section")
     if not article.no_hero_image:
         image = article.hero_image
-        if image is None:
+        if article.lead_gallery_id is not None:
+            # A lead gallery stands in for the hero image, each of its pictures held to the same.
+            missing += missing_for_lead_gallery(article.lead_gallery)
+        elif image is None:
             missing.append("a hero image (or tick “No picture”)")
         else:
             if not image.alt_text.strip():
                 missing.append("alt text for the hero image")
             if not image.credit.strip():
                 missing.append("a credit for the hero image")
+    return missing
+
+
+def missing_for_lead_gallery(gallery):
+    items = list(gallery.items.select_related("image"))
+    if not items:
+        return ["pictures in the lead gallery (or another hero)"]
+    missing = []
+    if any(not item.image.alt_text.strip() for item in items):
+        missing.append("alt text for every picture in the lead gallery")
+    if any(not item.shown_credit for item in items):
+        missing.append("a credit for every picture in the lead gallery")
     return missing
 
 

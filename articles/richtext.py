@@ -4,9 +4,13 @@ The editor (django-prose-editor) and the sanitiser (nh3) are configured from
 this one module, so what editors can make is exactly what survives saving.
 Library images are stored as `<figure class="media-image" data-image-id="…">`
 and rendered from the library on the way out, so a figure always carries the
-image's current caption, credit and alt text.
+image's current caption, credit and alt text. Galleries are stored as an empty
+`<figure class="media-gallery" data-gallery-id="…">` and rendered the same way:
+the gallery's pictures, in its order, with the captions and credits it gives
+them, as a list of figures that static/js/gallery.js makes a slideshow.
 """
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -15,11 +19,13 @@ from django.urls import reverse_lazy
 from django.utils.html import escape, format_html, format_html_join
 from django_prose_editor.fields import ProseEditorField
 
+from media.galleries import load_galleries
 from media.models import Image
 from media.pictures import slot_picture
 
 PULL_QUOTE_CLASS = "pull-quote"
 MEDIA_IMAGE_CLASS = "media-image"
+MEDIA_GALLERY_CLASS = "media-gallery"
 CREDIT_CLASS = "credit"
 LINK_REL = "noopener noreferrer"
 
@@ -42,6 +48,10 @@ BODY_EXTENSIONS = {
         "pickerUrl": reverse_lazy("admin:media_image_picker"),
         "figureClass": MEDIA_IMAGE_CLASS,
         "creditClass": CREDIT_CLASS,
+    },
+    "MediaGallery": {
+        "pickerUrl": reverse_lazy("admin:media_gallery_picker"),
+        "figureClass": MEDIA_GALLERY_CLASS,
     },
     "History": True,
 }
@@ -72,11 +82,11 @@ _cleaner = nh3.Cleaner(
         "a": {"href", "title"},
         "ol": {"start"},
         "img": {"src", "alt", "width", "height"},
-        "figure": {"data-image-id"},
+        "figure": {"data-image-id", "data-gallery-id"},
     },
     allowed_classes={
         "blockquote": {PULL_QUOTE_CLASS},
-        "figure": {MEDIA_IMAGE_CLASS},
+        "figure": {MEDIA_IMAGE_CLASS, MEDIA_GALLERY_CLASS},
         "span": {CREDIT_CLASS},
     },
     url_schemes={"http", "https", "mailto"},
@@ -90,6 +100,8 @@ def sanitize_body(html):
     if not html:
         return ""
     cleaned = _cleaner.clean(html).strip()
+    if MEDIA_GALLERY_CLASS in cleaned or "data-gallery-id" in cleaned:
+        cleaned = _tidy_galleries(cleaned)
     # The editor's idea of "empty" is one empty paragraph.
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
 
@@ -103,43 +115,98 @@ def body_field():
     )
 
 
-def render_body(html):
-    """The sanitised body HTML `html`, each library figure rebuilt from the library.
+def render_body(html, galleries=None):
+    """The sanitised body HTML `html`, each library figure and gallery rebuilt from the library.
 
-    Figures whose image no longer exists are dropped. All images are fetched
-    in one query, however many figures the story has.
+    Figures whose image no longer exists, and galleries that no longer exist or
+    have no picture to show, are dropped. All images are fetched in one query,
+    and all galleries with their pictures in another, however many the story
+    has; `galleries` ({id: gallery} from media.galleries.load_galleries) spares
+    the second for galleries the caller has already loaded.
     """
     splitter = _LibraryFigureSplitter()
     splitter.feed(html)
     splitter.close()
-    image_ids = {part for part in splitter.parts if isinstance(part, int)}
+    image_ids = {part.id for part in splitter.parts if isinstance(part, _Image) and part.id}
     images = Image.objects.in_bulk(image_ids) if image_ids else {}
-    return "".join(
-        part if isinstance(part, str) else _library_figure(images.get(part))
-        for part in splitter.parts
-    )
+    galleries = dict(galleries or {})
+    gallery_ids = {part.id for part in splitter.parts if isinstance(part, _Gallery) and part.id}
+    if missing := gallery_ids - galleries.keys():
+        galleries |= load_galleries(missing)
+    rendered = []
+    shown_galleries = 0
+    for part in splitter.parts:
+        if isinstance(part, str):
+            rendered.append(part)
+        elif isinstance(part, _Image):
+            rendered.append(_library_figure(images.get(part.id)))
+        elif markup := gallery_html(
+            galleries.get(part.id), dom_id=f"gallery-{shown_galleries + 1}"
+        ):
+            shown_galleries += 1
+            rendered.append(markup)
+    return "".join(rendered)
+
+
+class _Placeholder:
+    """A figure of the body that stands for something in the library, by its id
+    (None when the id is not a number)."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, id):
+        self.id = id
+
+
+class _Image(_Placeholder):
+    """Where a library figure stood."""
+
+
+class _Gallery(_Placeholder):
+    """Where a gallery stood."""
+
+
+def gallery_ids(html):
+    """The ids of the galleries a stored (sanitised) body shows, in their order, each once;
+    read without parsing the body."""
+    return list(dict.fromkeys(int(found) for found in _GALLERY_ID.findall(html or "")))
+
+
+_GALLERY_ID = re.compile(r'<figure\b[^>]*\sdata-gallery-id="(\d{1,18})"')
 
 
 class _LibraryFigureSplitter(HTMLParser):
-    """Splits HTML into markup kept verbatim and the image ids of library figures.
+    """Splits HTML into markup kept verbatim and placeholders for library figures
+    and galleries (`_Image` and `_Gallery`, holding the id).
 
-    `parts` holds markup strings and, where a library figure stood, its image
-    id (None when the id is not a number).
+    `parts` holds markup strings and placeholders. `kinds` names what is taken
+    out: the sanitiser takes out galleries only.
     """
 
-    def __init__(self):
+    def __init__(self, kinds=(_Image, _Gallery)):
         super().__init__(convert_charrefs=False)
+        self.kinds = kinds
         self.parts = []
-        self._figure_depth = 0  # Above zero inside a library figure being replaced.
+        self._figure_depth = 0  # Above zero inside a figure being replaced.
 
     def handle_starttag(self, tag, attrs):
         if tag == "figure" and self._figure_depth:
             self._figure_depth += 1
-        elif tag == "figure" and (image_id := dict(attrs).get("data-image-id")) is not None:
+        elif tag == "figure" and (placeholder := self._placeholder(dict(attrs))) is not None:
             self._figure_depth = 1
-            self.parts.append(_parse_image_id(image_id))
+            self.parts.append(placeholder)
         else:
             self._keep(self.get_starttag_text())
+
+    def _placeholder(self, attrs):
+        classes = (attrs.get("class") or "").split()
+        if _Gallery in self.kinds and (
+            "data-gallery-id" in attrs or MEDIA_GALLERY_CLASS in classes
+        ):
+            return _Gallery(_parse_id(attrs.get("data-gallery-id") or ""))
+        if _Image in self.kinds and attrs.get("data-image-id") is not None:
+            return _Image(_parse_id(attrs["data-image-id"]))
+        return None
 
     def handle_startendtag(self, tag, attrs):
         self._keep(self.get_starttag_text())
@@ -164,7 +231,25 @@ class _LibraryFigureSplitter(HTMLParser):
             self.parts.append(markup)
 
 
-def _parse_image_id(value):
+def _tidy_galleries(html):
+    """Each gallery figure as the editor stores it, empty, or gone if its id is no id."""
+    splitter = _LibraryFigureSplitter(kinds=(_Gallery,))
+    splitter.feed(html)
+    splitter.close()
+    return "".join(
+        part if isinstance(part, str) else gallery_figure(part.id) if part.id else ""
+        for part in splitter.parts
+    )
+
+
+def gallery_figure(gallery_id):
+    """A gallery as the body stores it."""
+    return format_html(
+        '<figure class="{}" data-gallery-id="{}"></figure>', MEDIA_GALLERY_CLASS, gallery_id
+    )
+
+
+def _parse_id(value):
     value = value.strip()
     # Longer numbers cannot be ids, and the database would refuse to look them up.
     if value.isascii() and value.isdigit() and len(value) <= 18:
@@ -180,17 +265,55 @@ def _library_figure(image):
         MEDIA_IMAGE_CLASS,
         image.pk,
         slot_picture(image, "story-body"),
-        _figcaption(image),
+        _figcaption(image.caption, image.credit, image.credit_url),
     )
 
 
-def _figcaption(image):
+def gallery_html(gallery, *, dom_id, slot="story-body", lead=False):
+    """A gallery for readers: its title, then a list of figures, each picture with its
+    caption and credit; "" for no gallery, or one with no picture to show.
+
+    static/js/gallery.js makes the list a slideshow. `dom_id` must be unique on the
+    page; `slot` is the media.pictures slot the pictures fill; the first picture of
+    a `lead` gallery, above the fold, loads at once, every other one lazily.
+    """
+    items = gallery.shown_items() if gallery is not None else []
+    if not items:
+        return ""
+    count = len(items)
+    slides = format_html_join(
+        "",
+        '<li class="gallery__slide"><figure class="gallery__figure">{}{}</figure></li>',
+        (
+            (
+                slot_picture(item.image, slot, priority=lead and position == 0),
+                _figcaption(item.shown_caption, item.shown_credit, item.credit_url),
+            )
+            for position, item in enumerate(items)
+        ),
+    )
+    return format_html(
+        '<section class="gallery{}" id="{}" aria-labelledby="{}-title" data-gallery="{}">'
+        '<p class="gallery__title" id="{}-title">{} <span class="gallery__count">{}</span></p>'
+        '<ol class="gallery__slides">{}</ol></section>',
+        " gallery--lead" if lead else "",
+        dom_id,
+        dom_id,
+        gallery.pk,
+        dom_id,
+        gallery.title,
+        f"{count} picture{'' if count == 1 else 's'}",
+        slides,
+    )
+
+
+def _figcaption(caption, credit, credit_url=""):
     parts = []
-    if caption := image.caption.strip():
+    if caption := caption.strip():
         parts.append(escape(caption))
-    if credit := image.credit.strip():
+    if credit := credit.strip():
         parts.append(
-            format_html('<span class="{}">{}</span>', CREDIT_CLASS, _credit(credit, image))
+            format_html('<span class="{}">{}</span>', CREDIT_CLASS, _credit(credit, credit_url))
         )
     if not parts:
         return ""
@@ -198,9 +321,9 @@ def _figcaption(image):
     return format_html("<figcaption>{}</figcaption>", joined)
 
 
-def _credit(credit, image):
+def _credit(credit, url):
     """The credit, linked when the library gives a web address for it."""
-    url = image.credit_url.strip()
+    url = url.strip()
     if url and urlsplit(url).scheme in {"http", "https"}:
         return format_html('<a href="{}" rel="{}">{}</a>', url, LINK_REL, credit)
     return credit

@@ -6,11 +6,13 @@ from django.utils.html import format_html
 from articles.models import Article
 from core.in_use import admin_link
 from films.models import Film
+from media.models import Gallery
 from people.models import Person
 
 
 def story_uses(thing):
-    """Each byline and "In this story" link of a person or film, as a line of HTML for editors."""
+    """Each byline and "In this story" link of a person or film, and each story a gallery
+    leads or is in, as a line of HTML for editors."""
     if isinstance(thing, Person):
         return [
             *(story_use("Byline of", story) for story in thing.bylines.distinct()),
@@ -18,6 +20,11 @@ def story_uses(thing):
         ]
     if isinstance(thing, Film):
         return [story_use("In “In this story” of", story) for story in thing.articles.all()]
+    if isinstance(thing, Gallery):
+        return [
+            story_use("Leads" if story.lead_gallery_id == thing.pk else "In the body of", story)
+            for story in Article.objects.showing(thing).order_by("-publish_at", "-pk")
+        ]
     return []
 
 
