@@ -377,6 +377,7 @@ class GalleryAdmin(
             .get_queryset(request)
             .annotate(picture_count=Count("items"))
             .prefetch_related(Prefetch("items", queryset=items))
+            .order_by(*Gallery._meta.ordering)  # Counting groups rows, which drops Meta.ordering.
         )
 
     def get_urls(self):
