@@ -45,11 +45,15 @@ function slideshow(gallery) {
   list.id = listId
   list.setAttribute("role", "none")
   slides.forEach((slide, index) => {
+    // A list item may not be a group, nor a captioned figure: the slide is a box around it.
     slide.setAttribute("role", "none")
-    const figure = slide.querySelector("figure")
-    figure.setAttribute("role", "group")
-    figure.setAttribute("aria-roledescription", "slide")
-    figure.setAttribute("aria-label", `${index + 1} of ${count}`)
+    const frame = document.createElement("div")
+    frame.className = "gallery__frame"
+    frame.setAttribute("role", "group")
+    frame.setAttribute("aria-roledescription", "slide")
+    frame.setAttribute("aria-label", `${index + 1} of ${count}`)
+    frame.append(...slide.childNodes)
+    slide.append(frame)
     for (const image of slide.querySelectorAll("img")) {
       image.draggable = false
     }
