@@ -144,7 +144,7 @@ def test_an_editor_builds_a_gallery_and_readers_page_through_it(library, new_pag
     gallery.scroll_into_view_if_needed()
     expect(slides.locator("img")).to_have_js_property("complete", True)
     assert slides.locator("img").evaluate("img => img.naturalWidth > 0")
-    # The hidden pictures wait until they are shown.
+    # The hidden pictures wait until they are shown (even before the script ran: the CSS).
     waiting = gallery.locator("li[hidden] img")
     assert waiting.evaluate_all("images => images.map(image => image.complete)") == [False, False]
 
