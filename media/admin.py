@@ -301,8 +301,8 @@ class GalleryItemForm(forms.ModelForm):
         fields = ["order", "image", "caption", "credit"]
         widgets = {
             "order": forms.NumberInput(attrs={"class": "metro-gallery__order", "min": 0}),
-            "caption": forms.Textarea(attrs={"rows": 2, "cols": 36}),
-            "credit": forms.TextInput(attrs={"size": 20}),
+            "caption": forms.Textarea(attrs={"rows": 2, "cols": 24}),
+            "credit": forms.TextInput(attrs={"size": 14}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -331,7 +331,7 @@ class GalleryItemInline(admin.TabularInline):
 
     @admin.display(description="Preview")
     def picture(self, obj):
-        return thumbnail(obj.image if obj and obj.image_id else None, width=120)
+        return thumbnail(obj.image if obj and obj.image_id else None, width=96)
 
 
 def gallery_picker_item(gallery):

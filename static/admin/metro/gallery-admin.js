@@ -72,7 +72,7 @@
     }
     describeImages([id]).then(([item]) => {
       if (!item || select.value !== id) return
-      holder.replaceChildren(thumbnail(item, 120))
+      holder.replaceChildren(thumbnail(item, 96))
       const caption = row.querySelector("textarea[name$='-caption']")
       const credit = row.querySelector("input[name$='-credit']")
       if (caption) caption.placeholder = item.caption
@@ -235,7 +235,7 @@
       button.append(picture, title, state)
       const mark = () => {
         button.disabled = true
-        state.textContent = "Added"
+        state.textContent = "✓ Added"
       }
       if (added) mark()
       button.addEventListener("click", () => {
