@@ -9,7 +9,14 @@ from articles.models import Article
 from media.models import Gallery
 from people.models import Person
 from tests.e2e.conftest import AXE
-from tests.factories import make_image, make_section, make_user, uploaded_image
+from tests.factories import (
+    make_article,
+    make_gallery,
+    make_image,
+    make_section,
+    make_user,
+    uploaded_image,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -191,8 +198,6 @@ def test_an_editor_builds_a_gallery_and_readers_page_through_it(library, new_pag
 def test_axe_finds_nothing_serious_on_a_story_with_a_gallery(library, new_page):
     if not AXE.exists():
         pytest.skip("axe-core is not installed: `npm ci` (make test and make e2e run it)")
-    from tests.factories import make_article, make_gallery
-
     gallery = make_gallery(library, title=GALLERY_TITLE)
     in_body = make_gallery(library[::-1], title="The morning after")
     body = f'<p>Words.</p><figure class="media-gallery" data-gallery-id="{in_body.pk}"></figure>'
@@ -213,3 +218,22 @@ def test_axe_finds_nothing_serious_on_a_story_with_a_gallery(library, new_page):
                 targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:5]]
                 blocking.append(f"{line} e.g. {', '.join(targets)}")
     assert not blocking, "serious or critical axe violations:\n" + "\n".join(blocking)
+
+
+def test_an_editor_drags_a_picture_to_the_front(library, new_page):
+    gallery = make_gallery(library, title=GALLERY_TITLE)
+    editor = new_page()
+    log_in(editor, "edie")
+    editor.goto(f"/admin/media/gallery/{gallery.pk}/change/")
+    rows = editor.locator("#items-group tbody tr.form-row:not(.empty-form)")
+
+    handle = rows.nth(2).get_by_role("button", name="Move this picture")
+    handle.drag_to(rows.nth(0), target_position={"x": 20, "y": 5})
+
+    expect(rows.nth(0).locator(".select2")).to_contain_text("Party")
+    orders = rows.locator("input[name$='-order']")
+    for number in range(3):
+        expect(orders.nth(number)).to_have_value(str(number + 1))
+    saved(editor, "Save and continue editing")
+    titles = [item.image.title for item in gallery.items.select_related("image")]
+    assert titles == ["Party", "Arrival", "Carpet"]

@@ -137,8 +137,12 @@
     handle.title = "Drag to move this picture, or press the up and down arrows"
     handle.setAttribute("aria-label", "Move this picture (up and down arrows)")
     cell.prepend(handle)
+    // Only the handle starts a drag: text in the row's boxes stays selectable.
     handle.addEventListener("pointerdown", () => {
       row.draggable = true
+    })
+    handle.addEventListener("pointerup", () => {
+      row.draggable = false
     })
     handle.addEventListener("keydown", (event) => {
       const sibling =
