@@ -158,6 +158,35 @@ def test_each_save_is_a_revision_with_the_pictures(editor_client):
     ]
 
 
+def test_restoring_an_older_version_brings_back_its_pictures_in_their_order(editor_client):
+    a, b, c = (make_image(title=title) for title in ("A", "B", "C"))
+    first_save = {"title": "First"} | items_form([(a, 1, "", ""), (b, 2, "", "")])
+    assert editor_client.post(ADD_URL, first_save).status_code == 302
+    gallery = Gallery.objects.get()
+    ids = [item.pk for item in gallery.items.all()]
+    second_save = (
+        {"title": "Second"}
+        | items_form([(a, 3, "", "", ids[0]), (b, 2, "", "", ids[1]), (c, 1, "", "")], initial=2)
+        | started_from(gallery)
+    )
+    assert editor_client.post(change_url(gallery), second_save).status_code == 302
+    assert titles_in_order(gallery) == ["C", "B", "A"]
+    versions = Version.objects.get_for_object(gallery)
+    compare = editor_client.get(
+        reverse("admin:media_gallery_compare", args=[gallery.pk]),
+        {"version_id1": versions.last().pk, "version_id2": versions.first().pk},
+    )
+    assert compare.status_code == 200
+
+    revision_url = reverse("admin:media_gallery_revision", args=[gallery.pk, versions.last().pk])
+    restored = editor_client.post(revision_url, admin_form_data(editor_client.get(revision_url)))
+
+    assert restored.status_code == 302
+    gallery.refresh_from_db()
+    assert gallery.title == "First"
+    assert titles_in_order(gallery) == ["A", "B"]
+
+
 def test_load_galleries_reads_any_number_in_one_query(django_assert_num_queries):
     images = [make_image(title=f"Picture {n}") for n in range(5)]
     one = make_gallery(images[:2])
