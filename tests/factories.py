@@ -116,7 +116,8 @@ def make_user(role=None, **overrides):
 
 
 def article_form_data(section, **overrides):
-    """What the admin's article form posts for a plain draft, with overrides."""
+    """What the admin's article form posts for a plain draft, with overrides. A publishing
+    button (`_save_draft="1"`, `_publish="1"`…) sets the status; no field does."""
     data = {
         "headline": "A thriller arrives",
         "slug": "a-thriller-arrives",
@@ -125,7 +126,6 @@ def article_form_data(section, **overrides):
         "hero_caption": "",
         "section": section.pk,
         "tags": "thrillers, streaming",
-        "status": "draft",
         "publish_at_0": "",
         "publish_at_1": "",
         "seo_title": "",
