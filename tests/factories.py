@@ -142,6 +142,21 @@ def article_form_data(section, **overrides):
     return data | overrides
 
 
+def byline_as_shown(story):
+    """What the form posts for a story's stored byline, unchanged."""
+    data = {"authorships-TOTAL_FORMS": "0", "authorships-INITIAL_FORMS": "0"}
+    for number, authorship in enumerate(story.authorships.all()):
+        data |= {
+            f"authorships-{number}-id": authorship.pk,
+            f"authorships-{number}-article": story.pk,
+            f"authorships-{number}-person": authorship.person_id,
+            f"authorships-{number}-role": authorship.role,
+            f"authorships-{number}-order": authorship.order,
+        }
+        data["authorships-TOTAL_FORMS"] = data["authorships-INITIAL_FORMS"] = str(number + 1)
+    return data
+
+
 def shown_versions(*objs):
     """What the admin's change list posts with an action: the version of each row it showed."""
     return {"_versions": [f"{obj.pk}:{obj.version}" for obj in objs]}

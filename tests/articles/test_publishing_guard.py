@@ -15,6 +15,7 @@ from articles import publishing
 from articles.models import Article
 from tests.factories import (
     article_form_data,
+    byline_as_shown,
     make_article,
     make_image,
     make_person,
@@ -47,21 +48,6 @@ def with_byline(data, person):
         "authorships-0-role": "author",
         "authorships-0-order": "0",
     }
-
-
-def byline_as_shown(story):
-    """What the form posts for a story's stored byline, unchanged."""
-    data = {"authorships-TOTAL_FORMS": "0", "authorships-INITIAL_FORMS": "0"}
-    for number, authorship in enumerate(story.authorships.all()):
-        data |= {
-            f"authorships-{number}-id": authorship.pk,
-            f"authorships-{number}-article": story.pk,
-            f"authorships-{number}-person": authorship.person_id,
-            f"authorships-{number}-role": authorship.role,
-            f"authorships-{number}-order": authorship.order,
-        }
-        data["authorships-TOTAL_FORMS"] = data["authorships-INITIAL_FORMS"] = str(number + 1)
-    return data
 
 
 def ready_form(**overrides):
