@@ -12,6 +12,7 @@ from articles import seo
 from articles.models import Article
 from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
+from articles.links import targets_changed_at
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from articles.story_details import load_story_details, with_story_details
 from core import pagecache
@@ -147,6 +148,8 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *(authorship.person.updated_at for authorship in article.authorships.all()),
             *(person.updated_at for person in article.people.all()),
             *(film.updated_at for film in article.films.all()),
+            # The body's links by reference show their targets' current addresses.
+            targets_changed_at(article.link_targets),
         )
 
 
