@@ -107,7 +107,7 @@ def load_targets(refs):
         return {}
     columns = ["_kind", "_id", "_slug", "_section_id", "_section_slug", "_changed", "_published"]
     rows = [part.order_by().values_list(*columns) for part in parts]
-    query = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
+    query = (rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]).order_by()
 
     targets = {}
     for kind, pk, slug, section_id, section_slug, changed, published in query:
