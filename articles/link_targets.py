@@ -121,9 +121,7 @@ def _admin_search(request, article_admin, model, query):
     model_admin = article_admin.admin_site.get_model_admin(model)
     if not model_admin.has_view_permission(request):
         return []
-    found, may_have_duplicates = model_admin.get_search_results(
-        request, model.objects.all(), query
-    )
+    found, may_have_duplicates = model_admin.get_search_results(request, model.objects.all(), query)
     if may_have_duplicates:
         found = found.distinct()
     name = "name" if model is Person else "title"

@@ -54,6 +54,7 @@ BODY_EXTENSIONS = {
     "History": True,
 }
 
+
 def _checked_attribute(element, attribute, value):
     """A link's reference survives only as "article:<id>", "person:<id>" or "film:<id>"."""
     if attribute == links.LINK_ATTRIBUTE:

@@ -29,6 +29,7 @@ from math import ceil
 
 from django.contrib.postgres.search import (
     SearchQuery,
+    SearchQueryField,
     SearchRank,
     SearchVectorField,
 )
@@ -115,10 +116,8 @@ def started_with(queryset, text, limit):
     if not words or limit < 1:
         return []
     if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(
-            " & ".join(f"{word}:*" for word in words), search_type="raw", config=SEARCH_CONFIG
-        )
-        matches = _full_text_matches(queryset, query)
+        query = _PrefixQuery(words)
+        matches = queryset.filter(_Matches(_SearchDocument(), query))
         rank = SearchRank(_SearchDocument(), query)
     else:
         matches = queryset.filter(_simple_matches(words, []))
@@ -372,6 +371,52 @@ class _SearchDocument(Expression):
     def as_sql(self, compiler, connection):
         table = compiler.query.base_table
         return f"{compiler.quote_name(table)}.{compiler.quote_name('search_document')}", ()
+
+
+class _PrefixQuery(Expression):
+    """A tsquery of `words` as prefixes of words ("salt:* & led:*"), in the search's
+    language; when it ignores every word ("the", "it"), of the words as typed, so
+    that "the" still finds "theatre".
+
+    The words are runs of letters, digits and underscores (started_with), which hold
+    nothing tsquery syntax reads.
+    """
+
+    output_field = SearchQueryField()
+
+    def __init__(self, words):
+        super().__init__()
+        self.text = " & ".join(f"{word}:*" for word in words)
+
+    def as_sql(self, compiler, connection):
+        language = "to_tsquery(%s::regconfig, %s)"
+        sql = (
+            f"(CASE WHEN numnode({language}) > 0 THEN {language} "
+            "ELSE to_tsquery('simple'::regconfig, %s) END)"
+        )
+        return sql, [SEARCH_CONFIG, self.text, SEARCH_CONFIG, self.text, self.text]
+
+
+class _Matches(Expression):
+    """`document @@ query`, as a condition for filter()."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, document, query):
+        super().__init__()
+        self.document, self.query = document, query
+
+    def get_source_expressions(self):
+        return [self.document, self.query]
+
+    def set_source_expressions(self, expressions):
+        self.document, self.query = expressions
+
+    def as_sql(self, compiler, connection):
+        document, document_params = compiler.compile(self.document)
+        query, query_params = compiler.compile(self.query)
+        return f"{document} @@ {query}", [*document_params, *query_params]
 
 
 class _HeadlineSnippet(models.TextField):

@@ -9,10 +9,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import seo
+from articles.links import targets_changed_at
 from articles.models import Article
 from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
-from articles.links import targets_changed_at
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from articles.story_details import load_story_details, with_story_details
 from core import pagecache

@@ -13,6 +13,7 @@ merge_steps = []
 def register_merge_step(step):
     merge_steps.append(step)
 
+
 # Fields the kept person takes from a duplicate when their own is empty.
 FILLED_FROM_DUPLICATE = [
     "description",

@@ -87,7 +87,9 @@ def test_the_sanitiser_drops_any_other_reference_and_keeps_the_link(ref):
 
 
 def test_a_reference_is_kept_on_links_only():
-    cleaned = sanitize_body('<p data-link="article:1">Hi <strong data-link="film:2">you</strong></p>')
+    cleaned = sanitize_body(
+        '<p data-link="article:1">Hi <strong data-link="film:2">you</strong></p>'
+    )
     assert cleaned == "<p>Hi <strong>you</strong></p>"
 
 
@@ -458,3 +460,15 @@ def test_merging_leaves_links_to_people_whose_id_only_starts_alike():
     merge_people(kept, [duplicate])
 
     assert f'data-link="{longer}"' in Article.objects.get(pk=story.pk).body
+
+
+def test_a_word_the_language_ignores_still_finds_what_starts_with_it(writer_client):
+    theatre = make_article(headline="A night at the theatre")
+    make_article(headline="Night Signal")
+
+    assert [r["ref"] for r in targets(writer_client, q="the")["results"]] == [
+        f"article:{theatre.pk}"
+    ]
+    assert f"article:{theatre.pk}" in [
+        r["ref"] for r in targets(writer_client, q="the nig")["results"]
+    ]
