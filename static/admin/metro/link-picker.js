@@ -142,6 +142,7 @@ export function editLink({ editor, current, targetsUrl }) {
       href.value = result.url
       showReference(description(result))
       closeList()
+      status.textContent = ""
     }
 
     const option = (result) => {
