@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from articles import link_targets, publishing
+from articles import link_search, publishing
 from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
 from articles.search import matching
 from core.admin_lists import LeanChangeList
@@ -229,7 +229,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def get_urls(self):
         # The body editor's link dialog finds stories, people and films there.
-        return [link_targets.url(self), *super().get_urls()]
+        return [link_search.url(self), *super().get_urls()]
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList

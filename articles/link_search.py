@@ -1,4 +1,4 @@
-"""What the story editor's link dialog can link to by reference: stories, people and films.
+"""The search in the story editor's link dialog: the stories, people and films a link can name.
 
 `/admin/articles/article/link-targets/?q=salt` lists up to PER_KIND of each kind
 matching what the editor typed (at least MIN_QUERY_LENGTH characters), as JSON;
