@@ -101,42 +101,63 @@ class AssigneeFilter(admin.SimpleListFilter):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The story form. The admin gives it no status field (ArticleAdmin.exclude): the
+    pressed publishing button sets the status (apply_intent), and a posted one is ignored."""
+
     class Meta:
         model = Article
         fields = "__all__"
         widgets = {"tags": TagSuggestWidget(Article)}
 
-    def __init__(self, *args, user, intent=None, schedule_at=None, **kwargs):
+    def __init__(self, *args, user, intent=None, schedule_at=None, byline_checked=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.may_publish = can_publish(user)
         self.intent = intent
         self.schedule_at = schedule_at
-        if not self.may_publish and "status" in self.fields:
-            self.fields["status"].choices = [
-                (value, label)
-                for value, label in self.fields["status"].choices
-                if value != Article.Status.PUBLISHED
-            ]
-            self.fields["status"].help_text = "An editor publishes the story once it is in review."
+        # False when the user's form has no byline (no permission on it): BylineFormSet,
+        # which checks a story before publication, then never runs, and this form does.
+        self.byline_checked = byline_checked
+        if "publish_at" in self.fields:
+            self.fields["publish_at"].help_text = (
+                "Set by Publish now and Schedule. On a published story, change it and "
+                "save to move the story; a future time schedules it."
+            )
 
     def clean(self):
         cleaned = super().clean()
         if self.intent:
             self.apply_intent(cleaned)
-        status = cleaned.get("status")
-        if not self.may_publish and status == Article.Status.PUBLISHED:
+        if not self.may_publish and self.instance.status == Article.Status.PUBLISHED:
             raise forms.ValidationError("Only editors can publish or schedule a story.")
         return cleaned
 
     def apply_intent(self, cleaned):
         """The pressed button decides the status (and the time, for Publish now and Schedule)."""
-        cleaned["status"] = publishing.STATUS_FOR_INTENT[self.intent]
-        if self.intent == publishing.PUBLISH_NOW and not self.instance.is_live:
-            cleaned["publish_at"] = timezone.now()
+        story = self.instance
+        was_live = story.is_live
+        story.status = publishing.STATUS_FOR_INTENT[self.intent]
+        if self.intent == publishing.PUBLISH_NOW and not was_live:
+            self._set_publish_at(cleaned, timezone.now())
         elif self.intent == publishing.SCHEDULE:
             if self.schedule_at is None or self.schedule_at <= timezone.now():
                 raise forms.ValidationError("To schedule, choose a date and time in the future.")
-            cleaned["publish_at"] = self.schedule_at
+            self._set_publish_at(cleaned, self.schedule_at)
+
+    def _set_publish_at(self, cleaned, when):
+        self.instance.publish_at = when
+        if "publish_at" in self.fields:  # Else the form leaves the instance's time alone.
+            cleaned["publish_at"] = when
+
+    def _post_clean(self):
+        # The posted fields reach the instance here; only then can it be checked.
+        super()._post_clean()
+        story = self.instance
+        if self.byline_checked or story.status != Article.Status.PUBLISHED:
+            return
+        byline = publishing.stored_byline(story) if story.pk else []
+        if missing := publishing.missing_for_publication(story, byline):
+            story.publication_refused = publishing.publication_refusal(missing)
+            self.add_error(None, story.publication_refused)
 
 
 @admin.register(Section)
@@ -162,6 +183,8 @@ class SectionAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     form = ArticleAdminForm
+    # The publishing buttons set the status; no field of the form does.
+    exclude = ["status"]
     # Search's plain-text copies would only repeat the body and the links in comparisons.
     compare_exclude = ["body_text", "search_terms"]
     list_display = [
@@ -186,6 +209,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "hero_image", "people", "films"]
     readonly_fields = [
+        "publication_state",
         "hero_preview",
         "first_published_at",
         "created_by",
@@ -210,7 +234,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
             {"fields": ["hero_image", "hero_preview", "hero_caption", "no_hero_image"]},
         ),
         ("What the story is about", {"fields": ["section", "tags", "people", "films", "featured"]}),
-        ("Publishing", {"fields": ["status", "assignee", "publish_at", "first_published_at"]}),
+        (
+            "Publishing",
+            {"fields": ["publication_state", "assignee", "publish_at", "first_published_at"]},
+        ),
         (
             "Search engines",
             {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
@@ -248,6 +275,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
             schedule_at = publishing.schedule_time(request.POST) if intent else None
         except forms.ValidationError:
             schedule_at = None
+        byline_checked = any(
+            isinstance(inline, AuthorshipInline)
+            for inline in self.get_inline_instances(request, obj)
+        )
 
         class FormForUser(form):
             def __init__(self, *args, **form_kwargs):
@@ -256,6 +287,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
                     user=request.user,
                     intent=intent,
                     schedule_at=schedule_at,
+                    byline_checked=byline_checked,
                     **form_kwargs,
                 )
 
@@ -293,6 +325,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         story = context["adminform"].form.instance
         if refusal := getattr(story, "publication_refused", None):
             self.message_user(request, refusal, messages.ERROR)
+        if request.method == "POST":
+            # A refused save: the buttons and the state show the story as it is stored,
+            # not as the pressed button (or a model clean) would have made it.
+            publishing.forget_unsaved_publication(story)
         context["publishing_buttons"] = publishing.buttons_for(obj, can_publish(request.user))
         context["may_schedule"] = can_publish(request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -315,6 +351,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else obj.get_preview_url()
+
+    @admin.display(description="State")
+    def publication_state(self, obj):
+        return publishing.state_text(obj)
 
     # List columns
 

@@ -116,7 +116,8 @@ def make_user(role=None, **overrides):
 
 
 def article_form_data(section, **overrides):
-    """What the admin's article form posts for a plain draft, with overrides."""
+    """What the admin's article form posts for a plain draft, with overrides. A publishing
+    button (`_save_draft="1"`, `_publish="1"`…) sets the status; no field does."""
     data = {
         "headline": "A thriller arrives",
         "slug": "a-thriller-arrives",
@@ -125,7 +126,6 @@ def article_form_data(section, **overrides):
         "hero_caption": "",
         "section": section.pk,
         "tags": "thrillers, streaming",
-        "status": "draft",
         "publish_at_0": "",
         "publish_at_1": "",
         "seo_title": "",
@@ -140,6 +140,21 @@ def article_form_data(section, **overrides):
         "desk_notes-MAX_NUM_FORMS": "1000",
     }
     return data | overrides
+
+
+def byline_as_shown(story):
+    """What the form posts for a story's stored byline, unchanged."""
+    data = {"authorships-TOTAL_FORMS": "0", "authorships-INITIAL_FORMS": "0"}
+    for number, authorship in enumerate(story.authorships.all()):
+        data |= {
+            f"authorships-{number}-id": authorship.pk,
+            f"authorships-{number}-article": story.pk,
+            f"authorships-{number}-person": authorship.person_id,
+            f"authorships-{number}-role": authorship.role,
+            f"authorships-{number}-order": authorship.order,
+        }
+        data["authorships-TOTAL_FORMS"] = data["authorships-INITIAL_FORMS"] = str(number + 1)
+    return data
 
 
 def shown_versions(*objs):
