@@ -22,13 +22,11 @@ BEST_RATING = 5
 WORST_RATING = 0
 HALF_STARS = range(WORST_RATING * 2, BEST_RATING * 2 + 1)
 
-# One star, 24 units wide, and its left half (the top point down to the inner
-# point at the bottom), as SVG paths; a star's points are 26 units apart.
-STAR = (
-    "M12 1.7 14.51 9.44 22.65 9.44 16.07 14.22 18.58 21.96 12 17.18 "
-    "5.42 21.96 7.93 14.22 1.35 9.44 9.49 9.44Z"
-)
-LEFT_HALF = "M12 1.7 9.49 9.44 1.35 9.44 7.93 14.22 5.42 21.96 12 17.18Z"
+# A star 24 units wide, drawn from its top point (12, 1.7) with relative moves, and
+# its left half (the top point down to the inner point at the bottom): SVG path data.
+# The five stars are 26 units apart.
+STAR = "l2.51 7.74h8.14l-6.58 4.78 2.51 7.74-6.58-4.78-6.58 4.78 2.51-7.74-6.58-4.78h8.14z"
+LEFT_HALF = "l-2.51 7.74h-8.14l6.58 4.78-2.51 7.74 6.58-4.78z"
 STAR_PITCH = 26
 
 
@@ -68,22 +66,22 @@ RATING_CHOICES = [(half_stars, rating_label(half_stars)) for half_stars in HALF_
 
 
 def stars_svg(half_stars):
-    """Five stars, filled to `half_stars`, as one inline SVG hidden from assistive technology."""
-    shapes = []
+    """Five stars, filled to `half_stars`, as one inline SVG hidden from assistive
+    technology: one path fills the full and half stars, one outlines all five."""
+    filled, outlines = [], []
     for index in range(BEST_RATING):
-        filled = max(0, min(2, half_stars - index * 2))  # half stars in this star
-        move = f' transform="translate({index * STAR_PITCH} 0)"' if index else ""
-        fill = {2: STAR, 1: LEFT_HALF, 0: ""}[filled]
-        if fill:
-            shapes.append(f'<path d="{fill}" fill="currentColor"{move}/>')
-        shapes.append(
-            f'<path d="{STAR}" fill="none" stroke="currentColor" stroke-width="1.5" '
-            f'stroke-linejoin="round"{move}/>'
-        )
+        start = f"M{12 + index * STAR_PITCH} 1.7"
+        halves = max(0, min(2, half_stars - index * 2))  # of this star
+        if halves:
+            filled.append(start + (STAR if halves == 2 else LEFT_HALF))
+        outlines.append(start + STAR)
+    fill = f'<path d="{"".join(filled)}" fill="currentColor"/>' if filled else ""
     width = STAR_PITCH * (BEST_RATING - 1) + 24
     return (
         f'<svg class="stars__picture" aria-hidden="true" focusable="false" '
-        f'viewBox="0 0 {width} 24" width="{width * 3 // 4}" height="18">{"".join(shapes)}</svg>'
+        f'viewBox="0 0 {width} 24" width="{width * 3 // 4}" height="18">{fill}'
+        f'<path d="{"".join(outlines)}" fill="none" stroke="currentColor" '
+        'stroke-width="1.5" stroke-linejoin="round"/></svg>'
     )
 
 
