@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from articles import publishing
+from articles import link_search, publishing
 from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
 from articles.search import matching
 from core.admin_lists import LeanChangeList
@@ -262,6 +262,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authorships__person")
+
+    def get_urls(self):
+        # The body editor's link dialog finds stories, people and films there.
+        return [link_search.url(self), *super().get_urls()]
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList

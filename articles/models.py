@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
 
+from articles import links
 from articles.richtext import body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
 from core import models as core_models
@@ -653,10 +654,21 @@ class Article(models.Model):
         )
 
     @cached_property
+    def clean_body(self):
+        """The stored body sanitised again on the way out, whatever got it into the database."""
+        return sanitize_body(self.body)
+
+    @cached_property
+    def link_targets(self):
+        """The live stories, people and films the body links to by reference (articles.links)."""
+        return links.load_targets(links.refs_in(self.clean_body))
+
+    @cached_property
     def body_html(self):
-        """The body for templates: sanitised again on the way out, whatever is stored,
-        with library figures showing their image's current caption, credit and alt text."""
-        return mark_safe(render_body(sanitize_body(self.body)))  # noqa: S308 - nh3 output
+        """The body for templates: sanitised again, with library figures showing their image's
+        current caption, credit and alt text, and links by reference their targets' addresses."""
+        html = render_body(self.clean_body, link_targets=self.link_targets)
+        return mark_safe(html)  # noqa: S308 - nh3 output
 
     @cached_property
     def byline_names(self):

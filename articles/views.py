@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import seo
+from articles.links import targets_changed_at
 from articles.models import Article
 from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
@@ -148,6 +149,8 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *(person.updated_at for person in article.people.all()),
             *(film.updated_at for film in article.films.all()),
             *reviewed_film_changed_at(article),
+            # The body's links by reference show their targets' current addresses.
+            targets_changed_at(article.link_targets),
         )
 
 
