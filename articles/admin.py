@@ -15,8 +15,9 @@ from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
 from articles.search import matching
 from core.admin_lists import LeanChangeList
 from core.conflicts import VersionCheckAdmin
+from core.ratings import RATING_CHOICES, rating_label
 from core.revisions import TaggedCompareVersionAdmin
-from core.widgets import TagSuggestWidget
+from core.widgets import StarRatingWidget, TagSuggestWidget
 from media.admin import thumbnail
 from people.models import Person
 
@@ -107,10 +108,12 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"
-        widgets = {"tags": TagSuggestWidget(Article)}
+        widgets = {"tags": TagSuggestWidget(Article), "rating": StarRatingWidget}
 
     def __init__(self, *args, user, intent=None, schedule_at=None, byline_checked=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if "rating" in self.fields:
+            self.fields["rating"].choices = [("", rating_label(None)), *RATING_CHOICES]
         self.may_publish = can_publish(user)
         self.intent = intent
         self.schedule_at = schedule_at
@@ -125,11 +128,32 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.clean_review(cleaned)
         if self.intent:
             self.apply_intent(cleaned)
         if not self.may_publish and self.instance.status == Article.Status.PUBLISHED:
             raise forms.ValidationError("Only editors can publish or schedule a story.")
         return cleaned
+
+    def clean_review(self, cleaned):
+        """A rating and a reviewed film belong to reviews; a review's film is one the story is about."""
+        if "format" not in cleaned:
+            return
+        film = cleaned.get("reviewed_film")
+        if cleaned["format"] != Article.Format.REVIEW:
+            if cleaned.get("rating") is not None:
+                self.add_error(
+                    "rating",
+                    "Only a review has a rating: make the story a review, or choose “No rating”.",
+                )
+            if film is not None:
+                self.add_error(
+                    "reviewed_film",
+                    "Only a review names the film it reviews: make the story a review, "
+                    "or clear this field.",
+                )
+        elif film is not None and "films" in cleaned and film not in cleaned["films"]:
+            cleaned["films"] = [*cleaned["films"], film]
 
     def apply_intent(self, cleaned):
         """The pressed button decides the status (and the time, for Publish now and Schedule)."""
@@ -199,7 +223,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         "public_link",
     ]
     list_display_links = ["hero_thumb", "headline"]
-    list_filter = ["status", AssigneeFilter, "section", "featured", "publish_at"]
+    list_filter = ["status", AssigneeFilter, "section", "format", "featured", "publish_at"]
     list_select_related = ["section", "hero_image", "assignee"]
     # Searched like the site's search (full text on PostgreSQL), or by exact slug:
     # see get_search_results. No date_hierarchy: its year list reads every row,
@@ -207,7 +231,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     search_fields = ["headline", "standfirst", "slug"]
     list_defer = ["body", "body_text", "search_terms", "standfirst"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "hero_image", "people", "films"]
+    autocomplete_fields = ["section", "hero_image", "people", "films", "reviewed_film"]
     readonly_fields = [
         "publication_state",
         "hero_preview",
@@ -221,7 +245,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     save_on_top = True
 
     class Media:
-        js = ["admin/desk/hero-picker.js"]
+        js = ["admin/desk/hero-picker.js", "admin/metro/story-format.js"]
         css = {"all": ["admin/desk/story-form.css"]}
 
     actions = ["publish", "unpublish", "submit_for_review"]
@@ -233,7 +257,19 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
             "Hero image",
             {"fields": ["hero_image", "hero_preview", "hero_caption", "no_hero_image"]},
         ),
-        ("What the story is about", {"fields": ["section", "tags", "people", "films", "featured"]}),
+        (
+            "What the story is about",
+            {"fields": ["format", "section", "tags", "people", "films", "featured"]},
+        ),
+        (
+            "Review",
+            {
+                "fields": ["reviewed_film", "rating"],
+                "classes": ["story-review"],
+                "description": "For reviews: the film or series reviewed (it is added to the "
+                "story's films) and the stars the critic gives it.",
+            },
+        ),
         (
             "Publishing",
             {"fields": ["publication_state", "assignee", "publish_at", "first_published_at"]},

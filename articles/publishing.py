@@ -41,6 +41,8 @@ def missing_for_publication(article, byline):
         missing.append("a byline")
     if article.section_id is None:
         missing.append("a section")
+    if article.format == Article.Format.REVIEW and article.reviewed_film_id is None:
+        missing.append("the film or series it reviews")
     if not article.no_hero_image:
         image = article.hero_image
         if image is None:

@@ -89,6 +89,22 @@ def make_article(*, live=False, authors=(), **overrides):
     return article
 
 
+def make_review(film, *, rating=8, critics=None, live=True, **overrides):
+    """A review of `film` (published an hour ago unless `live=False`), `rating` in half
+    stars (8 is four stars; None for none), by `critics` (a new critic by default)."""
+    if critics is None:
+        critics = [make_person(name=unique("Critic"), description="film critic")]
+    fields = {"headline": f"{film.title} review", "no_hero_image": True} | overrides
+    return make_article(
+        live=live,
+        authors=critics,
+        format=Article.Format.REVIEW,
+        rating=rating,
+        reviewed_film=film,
+        **fields,
+    )
+
+
 def make_sister_site(**overrides):
     slug = unique("sister")
     fields = {"name": slug.title(), "slug": slug, "home_url": f"https://{slug}.example/"}
@@ -125,6 +141,9 @@ def article_form_data(section, **overrides):
         "body": "<p>Words.</p>",
         "hero_caption": "",
         "section": section.pk,
+        "format": "news",
+        "reviewed_film": "",
+        "rating": "",
         "tags": "thrillers, streaming",
         "publish_at_0": "",
         "publish_at_1": "",
