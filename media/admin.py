@@ -334,6 +334,11 @@ class GalleryItemInline(admin.TabularInline):
         return thumbnail(obj.image if obj and obj.image_id else None, width=96)
 
 
+def picked_ids(value):
+    """The ids in "3,5,8"; what is not a plain number of an id's length is left out."""
+    return [int(i) for i in value.split(",") if i.isascii() and i.isdigit() and len(i) <= 18]
+
+
 def gallery_picker_item(gallery):
     """What the story editor's gallery picker shows, and its card in the body, need."""
     items = list(gallery.items.all())
@@ -396,7 +401,7 @@ class GalleryAdmin(
         galleries, _ = self.get_search_results(
             request, self.get_queryset(request), request.GET.get("q", "").strip()
         )
-        if ids := [int(i) for i in request.GET.get("ids", "").split(",") if i.isdigit()]:
+        if ids := picked_ids(request.GET.get("ids", "")):
             galleries = galleries.filter(pk__in=ids[:PICKER_PAGE_SIZE])
         page = Paginator(galleries, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
         return JsonResponse(
