@@ -41,9 +41,12 @@ def missing_for_publication(article, byline):
         missing.append("a byline")
     if article.section_id is None:
         missing.append("a section")
-    if not article.no_hero_image:
+    # A lead video always shows its poster, the hero image.
+    if not article.no_hero_image or article.lead_video_url:
         image = article.hero_image
-        if image is None:
+        if image is None and article.lead_video_url:
+            missing.append("a hero image, to be the lead video's poster")
+        elif image is None:
             missing.append("a hero image (or tick “No picture”)")
         else:
             if not image.alt_text.strip():

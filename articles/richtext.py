@@ -4,10 +4,16 @@ The editor (django-prose-editor) and the sanitiser (nh3) are configured from
 this one module, so what editors can make is exactly what survives saving.
 Library images are stored as `<figure class="media-image" data-image-id="…">`
 and rendered from the library on the way out, so a figure always carries the
-image's current caption, credit and alt text.
+image's current caption, credit and alt text. Embedded content (a video, a
+post, a track: core.embeds) is stored as an empty
+`<figure class="embed" data-embed-provider="…" data-embed-id="…">`, kept only
+when the registry knows the provider and the id is one it can have, and
+rendered as a static card (media.embeds.card) whose player loads only when the
+reader asks. Pasted provider markup (`<iframe>`, `<script>`) never survives.
 """
 
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import nh3
@@ -15,11 +21,17 @@ from django.urls import reverse_lazy
 from django.utils.html import escape, format_html, format_html_join
 from django_prose_editor.fields import ProseEditorField
 
+from core import embeds
+from media import embeds as embed_details
 from media.models import Image
 from media.pictures import slot_picture
 
 PULL_QUOTE_CLASS = "pull-quote"
 MEDIA_IMAGE_CLASS = "media-image"
+EMBED_CLASS = "embed"
+# What the wrapper of a rendered embed card is called, in the body.
+EMBED_FIGURE_CLASS = "story-embed"
+EMBED_ATTRIBUTES = ("data-embed-provider", "data-embed-id")
 CREDIT_CLASS = "credit"
 LINK_REL = "noopener noreferrer"
 
@@ -43,8 +55,24 @@ BODY_EXTENSIONS = {
         "figureClass": MEDIA_IMAGE_CLASS,
         "creditClass": CREDIT_CLASS,
     },
+    "Embed": {
+        "describeUrl": reverse_lazy("admin:articles_article_embed"),
+        "figureClass": EMBED_CLASS,
+    },
     "History": True,
 }
+
+
+def _embed_attribute(tag, attribute, value):
+    """nh3's first check of embed figures: a provider we know, an id some provider could
+    have. Whether the id is the provider's is checked once the figure is whole
+    (_EmbedFigures)."""
+    if tag != "figure" or attribute not in EMBED_ATTRIBUTES:
+        return value
+    if attribute == "data-embed-provider":
+        return value if value in embeds.PROVIDERS else None
+    return value if any(p.is_valid(value) for p in embeds.PROVIDERS.values()) else None
+
 
 _cleaner = nh3.Cleaner(
     tags={
@@ -72,11 +100,12 @@ _cleaner = nh3.Cleaner(
         "a": {"href", "title"},
         "ol": {"start"},
         "img": {"src", "alt", "width", "height"},
-        "figure": {"data-image-id"},
+        "figure": {"data-image-id", *EMBED_ATTRIBUTES},
     },
+    attribute_filter=_embed_attribute,
     allowed_classes={
         "blockquote": {PULL_QUOTE_CLASS},
-        "figure": {MEDIA_IMAGE_CLASS},
+        "figure": {MEDIA_IMAGE_CLASS, EMBED_CLASS},
         "span": {CREDIT_CLASS},
     },
     url_schemes={"http", "https", "mailto"},
@@ -89,7 +118,7 @@ def sanitize_body(html):
     """Keep only the allow-listed markup of a story body."""
     if not html:
         return ""
-    cleaned = _cleaner.clean(html).strip()
+    cleaned = _rebuild_embed_figures(_cleaner.clean(html)).strip()
     # The editor's idea of "empty" is one empty paragraph.
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
 
@@ -103,43 +132,81 @@ def body_field():
     )
 
 
-def render_body(html):
-    """The sanitised body HTML `html`, each library figure rebuilt from the library.
+def render_body(html, embed_infos=None):
+    """The sanitised body HTML `html`, each library figure rebuilt from the library and each
+    embed as its static card.
 
-    Figures whose image no longer exists are dropped. All images are fetched
-    in one query, however many figures the story has.
+    Figures whose image no longer exists are dropped. All images are fetched in one
+    query, and the embeds' details in one more (or none: `embed_infos`, from
+    media.embeds.infos, when the caller has them), however many figures the story has.
     """
-    splitter = _LibraryFigureSplitter()
+    splitter = _FigureSplitter(images=True)
     splitter.feed(html)
     splitter.close()
-    image_ids = {part for part in splitter.parts if isinstance(part, int)}
-    images = Image.objects.in_bulk(image_ids) if image_ids else {}
-    return "".join(
-        part if isinstance(part, str) else _library_figure(images.get(part))
-        for part in splitter.parts
-    )
+    image_ids = {part.value for part in splitter.parts if isinstance(part, _Image)}
+    images = Image.objects.in_bulk(image_ids - {None}) if image_ids else {}
+    found = [part.value for part in splitter.parts if isinstance(part, _Embed) and part.value]
+    if embed_infos is None:
+        embed_infos = embed_details.infos(found)
+    rendered = []
+    for part in splitter.parts:
+        if isinstance(part, _Image):
+            rendered.append(_library_figure(images.get(part.value)))
+        elif isinstance(part, _Embed):
+            rendered.append(_embed_figure(part.value, embed_infos))
+        else:
+            rendered.append(part)
+    return "".join(rendered)
 
 
-class _LibraryFigureSplitter(HTMLParser):
-    """Splits HTML into markup kept verbatim and the image ids of library figures.
+def body_embeds(html):
+    """The embeds in a stored body, in order (a repeated one each time)."""
+    splitter = _FigureSplitter(images=False)
+    splitter.feed(html or "")
+    splitter.close()
+    return [part.value for part in splitter.parts if isinstance(part, _Embed) and part.value]
 
-    `parts` holds markup strings and, where a library figure stood, its image
-    id (None when the id is not a number).
+
+class _Image(NamedTuple):
+    value: int | None  # The image's id; None when it is not a number.
+
+
+class _Embed(NamedTuple):
+    value: embeds.Embed | None  # None for a provider or id the registry refuses.
+
+
+class _FigureSplitter(HTMLParser):
+    """Splits HTML into markup kept verbatim and the figures rebuilt from what they name:
+    an _Embed for each embed figure and, with `images`, an _Image for each library figure
+    (else those are kept verbatim). A rebuilt figure's own content is dropped.
     """
 
-    def __init__(self):
+    def __init__(self, *, images):
         super().__init__(convert_charrefs=False)
+        self.images = images
         self.parts = []
-        self._figure_depth = 0  # Above zero inside a library figure being replaced.
+        self._figure_depth = 0  # Above zero inside a figure being replaced.
 
     def handle_starttag(self, tag, attrs):
         if tag == "figure" and self._figure_depth:
             self._figure_depth += 1
-        elif tag == "figure" and (image_id := dict(attrs).get("data-image-id")) is not None:
+        elif tag == "figure" and (replacement := self._replacement(dict(attrs))):
             self._figure_depth = 1
-            self.parts.append(_parse_image_id(image_id))
+            self.parts.append(replacement)
         else:
             self._keep(self.get_starttag_text())
+
+    def _replacement(self, attributes):
+        if any(name in attributes for name in EMBED_ATTRIBUTES):
+            return _Embed(
+                embeds.get(
+                    attributes.get("data-embed-provider") or "",
+                    attributes.get("data-embed-id") or "",
+                )
+            )
+        if self.images and (image_id := attributes.get("data-image-id")) is not None:
+            return _Image(_parse_image_id(image_id))
+        return None
 
     def handle_startendtag(self, tag, attrs):
         self._keep(self.get_starttag_text())
@@ -162,6 +229,37 @@ class _LibraryFigureSplitter(HTMLParser):
     def _keep(self, markup):
         if not self._figure_depth:
             self.parts.append(markup)
+
+
+def _rebuild_embed_figures(html):
+    """Each embed figure as the editor stores it, empty; those naming no real embed dropped."""
+    splitter = _FigureSplitter(images=False)
+    splitter.feed(html)
+    splitter.close()
+    return "".join(
+        _stored_embed(part.value) if isinstance(part, _Embed) else part for part in splitter.parts
+    )
+
+
+def _stored_embed(embed):
+    if embed is None:
+        return ""
+    return format_html(
+        '<figure class="{}" data-embed-provider="{}" data-embed-id="{}"></figure>',
+        EMBED_CLASS,
+        embed.provider.key,
+        embed.id,
+    )
+
+
+def _embed_figure(embed, embed_infos):
+    if embed is None:
+        return ""
+    return format_html(
+        '<figure class="{}">{}</figure>',
+        EMBED_FIGURE_CLASS,
+        embed_details.card(embed, embed_infos.get(embed.key)),
+    )
 
 
 def _parse_image_id(value):

@@ -14,7 +14,7 @@ from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from articles.story_details import load_story_details, with_story_details
-from core import pagecache
+from core import embeds, pagecache
 from core.seo.conditional import LastModifiedMixin, newest
 from people.models import Person
 
@@ -138,6 +138,10 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             **kwargs,
         )
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return embeds.allow_frames(response, self.request, self.object.frame_origins)
+
     def last_modified(self, context):
         article = self.object
         return newest(
@@ -147,6 +151,8 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *(authorship.person.updated_at for authorship in article.authorships.all()),
             *(person.updated_at for person in article.people.all()),
             *(film.updated_at for film in article.films.all()),
+            # Embeds' titles and thumbnails arrive just after the story is saved.
+            *(info.fetched_at for info in article.embed_infos.values()),
         )
 
 
@@ -200,6 +206,7 @@ class ArticlePreviewView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        embeds.allow_frames(response, self.request, self.object.frame_origins)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
         return response
