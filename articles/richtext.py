@@ -197,7 +197,8 @@ class _FigureSplitter(HTMLParser):
             self._keep(self.get_starttag_text())
 
     def _replacement(self, attributes):
-        if any(name in attributes for name in EMBED_ATTRIBUTES):
+        classes = (attributes.get("class") or "").split()
+        if EMBED_CLASS in classes or any(name in attributes for name in EMBED_ATTRIBUTES):
             return _Embed(
                 embeds.get(
                     attributes.get("data-embed-provider") or "",

@@ -195,8 +195,15 @@ def keep(embed, details, info, now):
     if details.thumbnail:
         if info.thumbnail:
             info.thumbnail.delete(save=False)
-        digest = hashlib.sha256(f"{provider}:{embed_id}".encode()).hexdigest()[:24]
-        info.thumbnail.save(f"{provider}/{digest}.jpg", ContentFile(details.thumbnail), save=False)
+        # Named by the embed and the picture: a new picture is a new address, so the
+        # old one may be cached for good.
+        embed_digest = hashlib.sha256(f"{provider}:{embed_id}".encode()).hexdigest()[:16]
+        picture_digest = hashlib.sha256(details.thumbnail).hexdigest()[:12]
+        info.thumbnail.save(
+            f"{provider}/{embed_digest}-{picture_digest}.jpg",
+            ContentFile(details.thumbnail),
+            save=False,
+        )
         info.thumbnail_width, info.thumbnail_height = details.thumbnail_size
     info.save()
     return info
@@ -211,7 +218,7 @@ def title(embed, info=None):
 
 def describe(embed, info=None):
     """What the story editor's card shows of `embed`, as JSON."""
-    thumbnail = info.thumbnail.url if info is not None and info.thumbnail else ""
+    thumbnail = info.thumbnail_url if info is not None else ""
     return {
         "provider": embed.provider.key,
         "id": embed.id,

@@ -6,6 +6,7 @@ from taggit.models import TagBase, TaggedItemBase
 from core.tags import BoundedTaggableManager, SlugRule
 from core.versions import version_field
 from media.inspection import inspect_image
+from media.paths import fast_reverse
 from media.renditions import Renditions
 
 unit_interval = [MinValueValidator(0.0), MaxValueValidator(1.0)]
@@ -161,3 +162,14 @@ class EmbedInfo(models.Model):
     @property
     def key(self):
         return (self.provider, self.embed_id)
+
+    @property
+    def thumbnail_url(self):
+        """Where readers get our copy of the thumbnail (media.views.embed_thumbnail), or ""."""
+        if not self.thumbnail:
+            return ""
+        return fast_reverse(
+            "media:embed_thumbnail",
+            info_id=self.pk,
+            filename=self.thumbnail.name.rsplit("/", 1)[-1],
+        )
