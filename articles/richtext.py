@@ -128,7 +128,8 @@ def body_field():
         config={"extensions": BODY_EXTENSIONS},
         sanitize=sanitize_body,
         blank=True,
-        help_text="The story. Use the toolbar for headings, links, lists, quotes and pull quotes.",
+        help_text="The story. Use the toolbar for headings, links, lists, quotes and pull quotes. "
+        "To embed a video, post or track, paste its address alone on an empty line.",
     )
 
 

@@ -484,7 +484,7 @@ def allow_frames(response, request, origins):
     def write(rendered):
         policy = {**settings.SECURE_CSP, "frame-src": [CSP.SELF, *origins]}
         # After rendering, so that a nonce the page used is in the header too.
-        rendered.headers[CSP.HEADER_ENFORCE] = build_policy(policy, get_nonce(request))
+        rendered.headers[str(CSP.HEADER_ENFORCE)] = build_policy(policy, get_nonce(request))
 
     if hasattr(response, "add_post_render_callback"):
         response.add_post_render_callback(write)

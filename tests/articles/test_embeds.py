@@ -277,6 +277,8 @@ def test_a_page_with_a_youtube_embed_may_frame_youtubes_player_and_nothing_else(
 
     policy = csp(response)
     assert policy["frame-src"] == ["'self'", NOCOOKIE]
+    # Plain strings, as a WSGI server wants them (an enum's name is refused).
+    assert all(type(name) is str for name, _value in response.items())
     # The rest of the policy is the site's.
     assert policy["script-src"] == ["'self'"]
     assert policy["default-src"] == ["'self'"]

@@ -167,7 +167,8 @@ export const Embed = Node.create({
               return false
             }
             const link = schema.marks.link?.create({ href: text })
-            view.dispatch(view.state.tr.replaceSelectionWith(schema.text(text, link ? [link] : [])))
+            const address = schema.text(text, link ? [link] : [])
+            view.dispatch(view.state.tr.replaceSelectionWith(address, false))
             describeAddress(describeUrl, text)
               .then((answer) => answer.embed && replaceLine(editor, name, text, answer.embed))
               .catch(() => {})
