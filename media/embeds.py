@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -205,7 +205,14 @@ def keep(embed, details, info, now):
             save=False,
         )
         info.thumbnail_width, info.thumbnail_height = details.thumbnail_size
-    info.save()
+    try:
+        with transaction.atomic():
+            info.save()
+    except IntegrityError:
+        # Another save kept this embed's details first: theirs are as good.
+        if info.thumbnail:
+            info.thumbnail.delete(save=False)
+        return EmbedInfo.objects.get(provider=provider, embed_id=embed_id)
     return info
 
 

@@ -6,6 +6,7 @@ on 127.0.0.1, and the player's own request is checked as attempted, not as loade
 """
 
 import re
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,6 +21,21 @@ from tests.factories import make_article, make_image, make_user, uploaded_image
 HEADLINE = "Night Signal: watch the first trailer"
 YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 TWEET = "https://x.com/NetflixFilm/status/1798723406592352420"
+SPOTIFY = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC"
+
+
+@contextmanager
+def answering_prompts(page, address):
+    """Type `address` into the page's prompts; dismiss its alerts."""
+
+    def answer(dialog):
+        dialog.accept(address) if dialog.type == "prompt" else dialog.dismiss()
+
+    page.on("dialog", answer)
+    try:
+        yield
+    finally:
+        page.remove_listener("dialog", answer)
 
 
 def paste(page, text):
@@ -79,13 +95,25 @@ def test_embeds_are_pasted_saved_and_load_only_when_the_reader_asks(
     paste(desk, "https://example.com/press-kit")
     expect(body.locator("a[href='https://example.com/press-kit']")).to_be_visible()
     expect(body.locator("figure.metro-embed")).to_have_count(2)
+    # The toolbar's Embed button asks for an address, and refuses one it does not know.
+    desk.keyboard.press("Enter")
+    with answering_prompts(desk, "https://example.com/not-a-video"):
+        with desk.expect_event("dialog", lambda dialog: dialog.type == "alert") as alert:
+            desk.get_by_role("button", name="Embed a video").click()
+    assert "Metro cannot embed this address" in alert.value.message
+    with answering_prompts(desk, SPOTIFY):
+        desk.get_by_role("button", name="Embed a video").click()
+        expect(body.locator("figure.metro-embed", has_text="Spotify track")).to_be_visible()
     pick(desk, "id_section", "Film")
     desk.get_by_label("No picture").check()
     save(desk, "Publish now")
 
     story = Article.objects.get(headline=HEADLINE)
     assert story.is_live
-    assert story.body.count('<figure class="embed"') == 2
+    assert story.body.count('<figure class="embed"') == 3
+    assert (
+        'data-embed-provider="spotify" data-embed-id="track/4uLU6hMCjMI75M1A2tKUQC"' in story.body
+    )
     assert 'data-embed-provider="youtube" data-embed-id="dQw4w9WgXcQ"' in story.body
     assert 'data-embed-provider="x" data-embed-id="1798723406592352420"' in story.body
     assert story.body.index("The first trailer") < story.body.index('"youtube"')

@@ -266,3 +266,16 @@ def test_a_huge_picture_is_refused_like_an_upload(fake_oembed, settings):
 
     assert not info.thumbnail
     assert "megapixels" in info.error
+
+
+def test_details_kept_by_another_save_first_win(fake_oembed, media_root):
+    fake_oembed.answer("youtube", youtube_answer(fake_oembed))
+    fetched = details.fetch_details(VIDEO)
+    theirs = EmbedInfo.objects.create(
+        provider="youtube", embed_id=VIDEO.id, title="Theirs", fetched_at=timezone.now()
+    )
+
+    kept = details.keep(VIDEO, fetched, None, timezone.now())
+
+    assert kept.pk == theirs.pk and kept.title == "Theirs"
+    assert not list((media_root / "embeds" / "youtube").iterdir())

@@ -56,6 +56,10 @@ function drawCard(dom, embed, fallback) {
       textContent: embed ? embed.title : fallback.title,
     }),
     crel("span", { className: "metro-embed__url", textContent: embed ? embed.url : "" }),
+    // Why there is no title or thumbnail: the provider's answer, for the editor.
+    ...(embed?.problem
+      ? [crel("span", { className: "metro-embed__problem", textContent: embed.problem })]
+      : []),
   ])
   const thumbnail = embed?.thumbnail
     ? [crel("img", { className: "metro-embed__thumbnail", src: embed.thumbnail, alt: "" })]
@@ -117,7 +121,10 @@ export const Embed = Node.create({
           .then((embed) => {
             if (shown !== `${provider} ${embedId}`) return
             if (embed) drawCard(dom, embed)
-            else drawCard(dom, null, { provider, title: gettext("Not an embed Metro knows: it will be dropped.") })
+            else {
+              const title = gettext("Not an embed Metro knows: it will be dropped.")
+              drawCard(dom, null, { provider, title })
+            }
           })
           .catch(() => {})
       }
@@ -186,7 +193,10 @@ export const Embed = Node.create({
       groups: "nodes",
       button: buttons.text(
         gettext("Embed"),
-        gettext("Embed a video, post or track from YouTube, Vimeo, X, Instagram, TikTok, Bluesky, Spotify, SoundCloud or Apple Podcasts"),
+        gettext(
+          "Embed a video, post or track from YouTube, Vimeo, X, Instagram, TikTok, " +
+            "Bluesky, Spotify, SoundCloud or Apple Podcasts",
+        ),
       ),
       command: async (editor) => {
         const url = window.prompt(gettext("Address of the video, post or track to embed:"))
