@@ -597,3 +597,15 @@ def test_pages_stay_valid_html_around_embed_cards(client):
     # A <figure> may not sit inside <p>; the card's block elements are in the figure.
     assert not re.search(r"<p>[^<]*<figure", page)
     assert page.count("<figure") == page.count("</figure>")
+
+
+def test_a_draft_leading_with_a_video_but_no_poster_yet_previews(editor_client):
+    draft = make_article(
+        lead_video_url="https://www.tiktok.com/@scout2015/video/6718335390845095173"
+    )
+
+    page = editor_client.get(draft.get_preview_url()).content.decode()
+
+    assert ">Load content from TikTok</button>" in page
+    assert 'data-embed-height="740"' in page
+    assert "embed--poster" not in page
