@@ -15,12 +15,14 @@ from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
 
 from articles import links
-from articles.richtext import body_field, render_body, sanitize_body
+from articles.richtext import body_embeds, body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
+from core import embeds
 from core import models as core_models
 from core.ratings import HALF_STARS, RATING_CHOICES, rating_text
 from core.tags import BoundedTaggableManager
 from core.versions import version_field
+from media import embeds as embed_details
 from media.paths import fast_reverse
 
 # Changes to these fields of a live story are revisions readers are told about.
@@ -363,6 +365,14 @@ class Article(models.Model):
     hero_caption = models.TextField(
         blank=True, help_text="Replaces the image's own caption on this story only."
     )
+    lead_video_url = models.URLField(
+        "lead video",
+        max_length=500,
+        blank=True,
+        validators=[embeds.validate_video_url],
+        help_text="Lead with a video instead of the picture: its address on YouTube, Vimeo "
+        "or TikTok. The hero image becomes its poster.",
+    )
     tags = BoundedTaggableManager(
         blank=True, help_text="Comma-separated. Each tag gets its own page."
     )
@@ -666,9 +676,50 @@ class Article(models.Model):
     @cached_property
     def body_html(self):
         """The body for templates: sanitised again, with library figures showing their image's
-        current caption, credit and alt text, and links by reference their targets' addresses."""
-        html = render_body(self.clean_body, link_targets=self.link_targets)
+        current caption, credit and alt text, links by reference their targets' addresses,
+        and embeds as their static cards."""
+        html = render_body(
+            self.clean_body, link_targets=self.link_targets, embed_infos=self.embed_infos
+        )
         return mark_safe(html)  # noqa: S308 - nh3 output
+
+    @property
+    def lead_video(self):
+        """The Embed the story leads with, or None."""
+        return embeds.parse(self.lead_video_url) if self.lead_video_url else None
+
+    def find_embeds(self):
+        """Every Embed the story shows: the lead video, then the body's, each once."""
+        found = [self.lead_video, *body_embeds(self.body)]
+        return list({embed.key: embed for embed in found if embed}.values())
+
+    @cached_property
+    def shown_embeds(self):
+        return self.find_embeds()
+
+    @cached_property
+    def embed_infos(self):
+        """What oEmbed told us of the story's embeds, read in one query (none without embeds)."""
+        return embed_details.infos(self.shown_embeds)
+
+    @property
+    def lead_video_info(self):
+        video = self.lead_video
+        return self.embed_infos.get(video.key) if video else None
+
+    @cached_property
+    def lead_video_card(self):
+        """The lead video as readers first see it: the hero image as its poster, a button."""
+        if (video := self.lead_video) is None:
+            return ""
+        return embed_details.card(
+            video, self.lead_video_info, poster=self.hero_image, priority=True
+        )
+
+    @property
+    def frame_origins(self):
+        """The player hosts the story page must allow frames from (for its CSP)."""
+        return embeds.frame_origins(self.shown_embeds)
 
     @cached_property
     def byline_names(self):

@@ -15,7 +15,7 @@ from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from articles.story_details import load_story_details, with_story_details
-from core import pagecache
+from core import embeds, pagecache
 from core.seo.conditional import LastModifiedMixin, newest
 from people.models import Person
 
@@ -139,6 +139,10 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             **kwargs,
         )
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return embeds.allow_frames(response, self.request, self.object.frame_origins)
+
     def last_modified(self, context):
         article = self.object
         return newest(
@@ -151,6 +155,8 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *reviewed_film_changed_at(article),
             # The body's links by reference show their targets' current addresses.
             targets_changed_at(article.link_targets),
+            # Embeds' titles and thumbnails arrive just after the story is saved.
+            *(info.fetched_at for info in article.embed_infos.values()),
         )
 
 
@@ -216,6 +222,7 @@ class ArticlePreviewView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        embeds.allow_frames(response, self.request, self.object.frame_origins)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
         return response

@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,8 +24,10 @@ from django.utils import timezone
 
 from articles.models import Article
 from films.models import Credit, Film
+from media.models import EmbedInfo
 from people.models import Person
 from tests.factories import (
+    image_bytes,
     make_article,
     make_credit,
     make_film,
@@ -96,7 +99,12 @@ def newsroom():
         live=True,
         headline="Amélie à Tōkyō: “東京” and the café crème",
         standfirst="Ça va? Naïve façade, jalapeño & crème brûlée <b>not bold</b>.",
-        body="<p>Straße, 東京, Beyoncé.</p>",
+        body="<p>Straße, 東京, Beyoncé.</p>"
+        '<figure class="embed" data-embed-provider="youtube" data-embed-id="dQw4w9WgXcQ"></figure>'
+        '<figure class="embed" data-embed-provider="spotify" data-embed-id="track/4uLU6hMCjMI75M1A2tKUQC">'
+        "</figure><p>Fin.</p>",
+        # The hero is the poster of a video readers load with a click.
+        lead_video_url="https://vimeo.com/76979871",
         publish_at=moment,
         first_published_at=moment,
         revised_at=moment + timedelta(minutes=42, microseconds=654321),
@@ -106,6 +114,16 @@ def newsroom():
     story.people.add(amelie)
     story.films.add(film)
     story.tags.add("Cannes 2026", "Box office")
+    EmbedInfo.objects.create(
+        provider="youtube",
+        embed_id="dQw4w9WgXcQ",
+        title="Beyoncé <live> à 東京",
+        author_name="Zoë & co",
+        thumbnail=ContentFile(image_bytes(size=(640, 360), fmt="JPEG"), name="embeds/t.jpg"),
+        thumbnail_width=640,
+        thumbnail_height=360,
+        fetched_at=moment,
+    )
     draft = make_article(
         headline="Brouillon: éditorial", section=story.section, publish_at=moment, authors=[writer]
     )
