@@ -4,13 +4,17 @@ from django.db import models
 from django.urls import reverse
 
 from core import models as core_models
+from core.directory import SortNameField
 from core.versions import version_field
+from core.weblinks import web_url
 
 
 class Person(models.Model):
     """Someone our stories are about or by: actors, directors, critics, our own writers."""
 
     name = models.CharField(max_length=200)
+    # How the name files in the people and authors directories (core.directory).
+    sort_name = SortNameField(source="name")
     slug = models.SlugField(max_length=200, unique=True)
     description = models.CharField(
         max_length=200, blank=True, help_text='A few words, e.g. "actor" or "film critic".'
@@ -66,6 +70,14 @@ class Person(models.Model):
         if self.wikidata_id:
             urls.append(f"https://www.wikidata.org/wiki/{self.wikidata_id}")
         return urls
+
+    @property
+    def profile_links(self):
+        """The person's own pages elsewhere, for readers: (name, URL), the website first,
+        then their links in order; web addresses only. (Prefetch `links`.)"""
+        links = [("Website", self.website)] if self.website else []
+        links += [(link.label, link.url) for link in self.links.all()]
+        return [(label, url) for label, url in links if web_url(url)]
 
 
 class PersonLink(models.Model):
