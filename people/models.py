@@ -61,7 +61,7 @@ class Person(models.Model):
 
     @property
     def same_as(self):
-        """Links that identify this person elsewhere (schema.org sameAs)."""
+        """Links that identify this person elsewhere (schema.org sameAs), web addresses only."""
         urls = [link.url for link in self.links.all()]
         if self.website:
             urls.insert(0, self.website)
@@ -69,7 +69,8 @@ class Person(models.Model):
             urls.append(f"https://www.imdb.com/name/{self.imdb_id}/")
         if self.wikidata_id:
             urls.append(f"https://www.wikidata.org/wiki/{self.wikidata_id}")
-        return urls
+        # Links are stored as typed: web addresses only, as on the page (profile_links).
+        return [url for url in urls if web_url(url)]
 
     @property
     def profile_links(self):
