@@ -187,11 +187,13 @@ def test_letters_that_are_refused(value):
 
 
 def test_people_sort_and_group_by_their_unaccented_names(client):
+    # Names whose order is the same under any database collation (C, SQLite's, en_US).
     for name in [
         "Zoë Ørsted",
+        "Emma Stone",
         "Émilie Dupont",
-        "Emil Zola",
         "東京 Kid",
+        "Eva Ek",
         "Øystein Berg",
         "1917 Cast",
         "Ada Lovelace",
@@ -202,16 +204,18 @@ def test_people_sort_and_group_by_their_unaccented_names(client):
     assert names(everyone) == [
         "1917 Cast",
         "Ada Lovelace",
-        "Emil Zola",
         "Émilie Dupont",
+        "Emma Stone",
+        "Eva Ek",
         "Øystein Berg",
         "Zoë Ørsted",
         "東京 Kid",
     ]
-    assert names(client.get("/people/", {"letter": "e"})) == ["Emil Zola", "Émilie Dupont"]
+    letter_e = ["Émilie Dupont", "Emma Stone", "Eva Ek"]
+    assert names(client.get("/people/", {"letter": "e"})) == letter_e
+    assert names(client.get("/people/", {"letter": "E"})) == letter_e
     assert names(client.get("/people/", {"letter": "o"})) == ["Øystein Berg"]
     assert names(client.get("/people/", {"letter": "other"})) == ["1917 Cast", "東京 Kid"]
-    assert names(client.get("/people/", {"letter": "E"})) == ["Emil Zola", "Émilie Dupont"]
 
     index = letters(everyone)
     assert list(index) == ["All", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
