@@ -1,6 +1,5 @@
 from urllib.parse import quote, urlencode
 
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Count
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -109,7 +108,7 @@ class TagDirectoryView(DirectoryView):
     url_name = "articles:tags"
     # A tag's slug is its name's sort name already (core.tags: accents off, lower case).
     sort_field = "slug"
-    summary = f"Every topic {settings.SITE_NAME} has written about, A to Z."
+    summary = "Every topic {site} has written about, A to Z."
     empty_text = "No topic is filed under this letter yet."
 
     def entries(self):
@@ -139,7 +138,7 @@ class AuthorDirectoryView(DirectoryView):
 
     title = "Authors"
     url_name = "articles:authors"
-    summary = f"The writers and photographers of {settings.SITE_NAME}, A to Z."
+    summary = "The writers and photographers of {site}, A to Z."
     empty_text = "No author is filed under this letter yet."
 
     def entries(self):

@@ -18,6 +18,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Left
 from django.http import Http404
@@ -135,7 +136,7 @@ class DirectoryView(ListView):
     sort_field = "sort_name"
     title = ""
     url_name = ""
-    # One sentence for search results about the whole directory.
+    # One sentence about the whole directory for search results; "{site}" is the site's name.
     summary = ""
     empty_text = "Nothing here yet."
     page_cache_parameters = {"letter": letter_parameter, "page": pagecache.page_number_parameter}
@@ -221,7 +222,7 @@ class DirectoryView(ListView):
             page_meta=directory_page(
                 self.request,
                 title=self.title,
-                text=self.summary,
+                text=self.summary.format(site=settings.SITE_NAME),
                 path=path,
                 letter=self.letter,
                 page_obj=page_obj,

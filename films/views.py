@@ -4,7 +4,6 @@ from itertools import groupby
 from operator import attrgetter
 from urllib.parse import parse_qs, urlsplit
 
-from django.conf import settings
 from django.db.models import Count
 from django.views.generic import DetailView
 
@@ -112,7 +111,7 @@ class FilmDirectoryView(DirectoryView):
     title = "Films and series"
     url_name = "films:index"
     sort_field = "sort_title"
-    summary = f"Every film and series {settings.SITE_NAME} has written about, A to Z."
+    summary = "Every film and series {site} has written about, A to Z."
     empty_text = "No film or series is filed under this letter yet."
 
     def entries(self):

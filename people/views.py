@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db.models import Count, F
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView
@@ -57,29 +56,23 @@ class PersonDetailView(LastModifiedMixin, DetailView):
         )
 
 
-def live_stories():
-    """Live stories, reached through the relation (people never import articles)."""
-    return Person.articles.field.model.objects.live()
-
-
 class PersonDirectoryView(DirectoryView):
     """Everyone with a page here, A–Z, each with the number of live stories they are in."""
 
     title = "People"
     url_name = "people:index"
-    summary = (
-        f"The actors, directors, writers and critics in {settings.SITE_NAME}'s stories, A to Z."
-    )
+    summary = "The actors, directors, writers and critics in {site}'s stories, A to Z."
     empty_text = "No one is filed under this letter yet."
 
     def entries(self):
         return Person.objects.only("name", "slug", "description", "sort_name")
 
     def story_counts(self, ids):
-        # One GROUP BY over this page's people: the live stories each is "in".
+        # One GROUP BY over this page's people: the live stories each is "in", reached
+        # through the relation (people never import articles).
         field = Person.articles.field.name
         counts = (
-            live_stories()
+            Person.articles.field.model.objects.live()
             .filter(**{f"{field}__in": ids})
             .order_by()
             .values_list(field)
