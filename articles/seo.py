@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from core.seo import structured_data as ld
-from core.seo.meta import PageMeta, canonical, description, social_image
+from core.seo.meta import PageMeta, canonical, description, feed_links, social_image
 from core.seo.origin import absolute_url
 from films.seo import film_ref, review_node, reviewed_item
 from media.embeds import iso_duration
@@ -85,21 +85,6 @@ def review(article, request):
     return review_node(article, request, item_reviewed=item)
 
 
-def feed_links(url_name, label, **kwargs):
-    return [
-        (
-            f"{label} (RSS)",
-            "application/rss+xml",
-            reverse(url_name, kwargs={**kwargs, "kind": "rss"}),
-        ),
-        (
-            f"{label} (Atom)",
-            "application/atom+xml",
-            reverse(url_name, kwargs={**kwargs, "kind": "atom"}),
-        ),
-    ]
-
-
 def site_feeds():
     return feed_links("articles:feed", settings.SITE_NAME)
 
@@ -172,7 +157,7 @@ def tag_page(request, tag, page_obj):
         title=tag.name,
         text=f"Stories about {tag.name} from {settings.SITE_NAME}.",
         path=path,
-        trail=[(tag.name, path)],
+        trail=[("Topics", reverse("articles:tags")), (tag.name, path)],
         page_obj=page_obj,
         about={"@type": "Thing", "name": tag.name},
         feeds=feed_links("articles:tag_feed", f"{settings.SITE_NAME}: {tag.name}", slug=tag.slug),

@@ -85,7 +85,8 @@ def newsroom():
         birth_date=moment.date() - timedelta(days=9000),
         portrait=make_image(alt_text="Amélie, à Montmartre", file=uploaded_image(size=(600, 600))),
     )
-    writer = make_person(name="Zoë Ørsted")
+    writer = make_person(name="Zoë Ørsted", website="https://zoe.example/")
+    writer.links.create(label="Bluesky “Zoë”", url="https://bsky.app/profile/zoe.example?a=1&b=2")
     film = make_film(
         title="東京 Story: Beyoncé’s “Encore”",
         release_date=moment.date() - timedelta(days=2000),
@@ -127,6 +128,9 @@ def newsroom():
     draft = make_article(
         headline="Brouillon: éditorial", section=story.section, publish_at=moment, authors=[writer]
     )
+    for number in range(50):  # enough for a second page of authors
+        author = make_person(name=f"Auteur nº {number}")
+        make_article(live=True, section=story.section, authors=[author])
     for number in range(20):  # enough for a second page
         make_article(live=True, section=story.section, headline=f"Brève nº {number}")
     Article.objects.filter(pk__in=[story.pk, draft.pk]).update(updated_at=moment, created_at=moment)
@@ -153,6 +157,14 @@ def test_every_public_page_kind_is_valid_html(client, editor_client, newsroom, t
         "author": reverse("articles:author", args=[author.slug]),
         "search": reverse("articles:search") + "?q=Amélie+café",
         "search-empty": reverse("articles:search") + "?q=",
+        "people": reverse("people:index"),
+        "people-letter": reverse("people:index") + "?letter=a",
+        "people-other": reverse("people:index") + "?letter=other",
+        "people-empty-letter": reverse("people:index") + "?letter=x",
+        "films": reverse("films:index"),
+        "topics": reverse("articles:tags"),
+        "authors": reverse("articles:authors"),
+        "authors-page-2": reverse("articles:authors") + "?page=2",
         "not-found": "/no-such-section/no-such-story/",
     }
     pages = {}
