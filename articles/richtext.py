@@ -6,14 +6,21 @@ Library images are stored as `<figure class="media-image" data-image-id="…">`
 and rendered from the library on the way out, so a figure always carries the
 image's current caption, credit and alt text. Links to our own stories, people
 and films carry `data-link="article:12"` and get their target's current address
-the same way (articles/links.py). Galleries are stored as an empty
-`<figure class="media-gallery" data-gallery-id="…">` and rendered from the
-library too: the gallery's pictures, in its order, with the captions and credits
-it gives them, as a list of figures that static/js/gallery.js makes a slideshow.
+the same way (articles/links.py). Embedded content (a video, a post, a track:
+core.embeds) is stored as an empty
+`<figure class="embed" data-embed-provider="…" data-embed-id="…">`, kept only
+when the registry knows the provider and the id is one it can have, and
+rendered as a static card (media.embeds.card) whose player loads only when the
+reader asks. Pasted provider markup (`<iframe>`, `<script>`) never survives.
+Galleries are stored as an empty `<figure class="media-gallery" data-gallery-id="…">`
+and rendered from the library: the gallery's pictures, in its order, with the
+captions and credits it gives them, as a list of figures that
+static/js/gallery.js makes a slideshow.
 """
 
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import nh3
@@ -22,6 +29,8 @@ from django.utils.html import escape, format_html, format_html_join
 from django_prose_editor.fields import ProseEditorField
 
 from articles import links
+from core import embeds
+from media import embeds as embed_details
 from media.galleries import load_galleries
 from media.models import Image
 from media.pictures import slot_picture
@@ -29,11 +38,15 @@ from media.pictures import slot_picture
 PULL_QUOTE_CLASS = "pull-quote"
 MEDIA_IMAGE_CLASS = "media-image"
 MEDIA_GALLERY_CLASS = "media-gallery"
+EMBED_CLASS = "embed"
+# What the wrapper of a rendered embed card is called, in the body.
+EMBED_FIGURE_CLASS = "story-embed"
+EMBED_ATTRIBUTES = ("data-embed-provider", "data-embed-id")
 CREDIT_CLASS = "credit"
 LINK_REL = "noopener noreferrer"
 
-# Extensions of the admin's rich-text editor. PullQuote, MetroLink and MediaLibraryImage
-# are Metro's own (static/admin/metro/), registered in DJANGO_PROSE_EDITOR_EXTENSIONS.
+# Extensions of the admin's rich-text editor. PullQuote, MetroLink, MediaLibraryImage,
+# Embed and MediaGallery are Metro's own (static/admin/metro/), registered in DJANGO_PROSE_EDITOR_EXTENSIONS.
 BODY_EXTENSIONS = {
     "Bold": True,
     "Italic": True,
@@ -57,6 +70,10 @@ BODY_EXTENSIONS = {
         "figureClass": MEDIA_IMAGE_CLASS,
         "creditClass": CREDIT_CLASS,
     },
+    "Embed": {
+        "describeUrl": reverse_lazy("admin:articles_article_embed"),
+        "figureClass": EMBED_CLASS,
+    },
     "MediaGallery": {
         "pickerUrl": reverse_lazy("admin:media_gallery_picker"),
         "figureClass": MEDIA_GALLERY_CLASS,
@@ -65,11 +82,18 @@ BODY_EXTENSIONS = {
 }
 
 
-def _checked_attribute(element, attribute, value):
-    """A link's reference survives only as "article:<id>", "person:<id>" or "film:<id>"."""
+def _checked_attribute(tag, attribute, value):
+    """nh3's check of the attributes that name something: a link's reference survives only
+    as "article:<id>", "person:<id>" or "film:<id>"; an embed figure only with a provider
+    we know and an id some provider could have. Whether the id is the provider's is
+    checked once the figure is whole (_rebuild_figures)."""
     if attribute == links.LINK_ATTRIBUTE:
         return links.clean_ref(value)
-    return value
+    if tag != "figure" or attribute not in EMBED_ATTRIBUTES:
+        return value
+    if attribute == "data-embed-provider":
+        return value if value in embeds.PROVIDERS else None
+    return value if any(p.is_valid(value) for p in embeds.PROVIDERS.values()) else None
 
 
 _cleaner = nh3.Cleaner(
@@ -98,11 +122,11 @@ _cleaner = nh3.Cleaner(
         "a": {"href", "title", links.LINK_ATTRIBUTE},
         "ol": {"start"},
         "img": {"src", "alt", "width", "height"},
-        "figure": {"data-image-id", "data-gallery-id"},
+        "figure": {"data-image-id", "data-gallery-id", *EMBED_ATTRIBUTES},
     },
     allowed_classes={
         "blockquote": {PULL_QUOTE_CLASS},
-        "figure": {MEDIA_IMAGE_CLASS, MEDIA_GALLERY_CLASS},
+        "figure": {MEDIA_IMAGE_CLASS, EMBED_CLASS, MEDIA_GALLERY_CLASS},
         "span": {CREDIT_CLASS},
     },
     url_schemes={"http", "https", "mailto"},
@@ -116,9 +140,7 @@ def sanitize_body(html):
     """Keep only the allow-listed markup of a story body."""
     if not html:
         return ""
-    cleaned = _cleaner.clean(html).strip()
-    if MEDIA_GALLERY_CLASS in cleaned or "data-gallery-id" in cleaned:
-        cleaned = _tidy_galleries(cleaned)
+    cleaned = _rebuild_figures(_cleaner.clean(html)).strip()
     # The editor's idea of "empty" is one empty paragraph.
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
 
@@ -128,65 +150,74 @@ def body_field():
         config={"extensions": BODY_EXTENSIONS},
         sanitize=sanitize_body,
         blank=True,
-        help_text="The story. Use the toolbar for headings, links, lists, quotes and pull quotes.",
+        help_text="The story. Use the toolbar for headings, links, lists, quotes and pull quotes. "
+        "To embed a video, post or track, paste its address alone on an empty line.",
     )
 
 
-def render_body(html, link_targets=None, galleries=None):
+def render_body(html, link_targets=None, embed_infos=None, galleries=None):
     """The sanitised body HTML `html`, each library figure and gallery rebuilt from the
-    library and each link by reference sent to its target's current address.
+    library, each link by reference sent to its target's current address and each embed
+    as its static card.
 
-    Figures whose image no longer exists, and galleries that no longer exist or
-    have no picture to show, are dropped; links whose target is gone or not live
-    keep their words without the link. All images are fetched in one query, all
-    galleries with their pictures in another and all link targets in a third,
-    however many the story has (pass `link_targets`, from links.load_targets(),
-    and `galleries`, {id: gallery} from media.galleries.load_galleries(), if they
-    were read already).
+    Figures whose image no longer exists, and galleries that no longer exist or have
+    no picture to show, are dropped; links whose target is gone or not live keep their
+    words without the link. All images are fetched in one query, all galleries with
+    their pictures in another, all link targets in another and the embeds' details in
+    one more, however many the story has (pass `link_targets`, from
+    links.load_targets(), `embed_infos`, from media.embeds.infos, and `galleries`,
+    {id: gallery} from media.galleries.load_galleries, if they were read already).
     """
     if link_targets is None:
         link_targets = links.load_targets(links.refs_in(html))
     html = links.point_links(html, link_targets)
-    splitter = _LibraryFigureSplitter()
+    splitter = _FigureSplitter(images=True)
     splitter.feed(html)
     splitter.close()
-    image_ids = {part.id for part in splitter.parts if isinstance(part, _Image) and part.id}
-    images = Image.objects.in_bulk(image_ids) if image_ids else {}
+    image_ids = {part.value for part in splitter.parts if isinstance(part, _Image)}
+    images = Image.objects.in_bulk(image_ids - {None}) if image_ids else {}
+    found = [part.value for part in splitter.parts if isinstance(part, _Embed) and part.value]
+    if embed_infos is None:
+        embed_infos = embed_details.infos(found)
     galleries = dict(galleries or {})
-    placed = {part.id for part in splitter.parts if isinstance(part, _Gallery) and part.id}
+    placed = {part.value for part in splitter.parts if isinstance(part, _Gallery) and part.value}
     if missing := placed - galleries.keys():
         galleries |= load_galleries(missing)
     rendered = []
     shown_galleries = 0
     for part in splitter.parts:
-        if isinstance(part, str):
+        if isinstance(part, _Image):
+            rendered.append(_library_figure(images.get(part.value)))
+        elif isinstance(part, _Embed):
+            rendered.append(_embed_figure(part.value, embed_infos))
+        elif isinstance(part, _Gallery):
+            dom_id = f"gallery-{shown_galleries + 1}"
+            if markup := gallery_html(galleries.get(part.value), dom_id=dom_id):
+                shown_galleries += 1
+                rendered.append(markup)
+        else:
             rendered.append(part)
-        elif isinstance(part, _Image):
-            rendered.append(_library_figure(images.get(part.id)))
-        elif markup := gallery_html(
-            galleries.get(part.id), dom_id=f"gallery-{shown_galleries + 1}"
-        ):
-            shown_galleries += 1
-            rendered.append(markup)
     return "".join(rendered)
 
 
-class _Placeholder:
-    """A figure of the body that stands for something in the library, by its id
-    (None when the id is not a number)."""
-
-    __slots__ = ("id",)
-
-    def __init__(self, id):
-        self.id = id
+def body_embeds(html):
+    """The embeds in a stored body, in order (a repeated one each time)."""
+    splitter = _FigureSplitter(images=False)
+    splitter.feed(html or "")
+    splitter.close()
+    return [part.value for part in splitter.parts if isinstance(part, _Embed) and part.value]
 
 
-class _Image(_Placeholder):
-    """Where a library figure stood."""
+class _Image(NamedTuple):
+    value: int | None  # The image's id; None when it is not a number.
 
 
-class _Gallery(_Placeholder):
-    """Where a gallery stood."""
+class _Embed(NamedTuple):
+    value: embeds.Embed | None  # None for a provider or id the registry refuses.
+
+
+class _Gallery(NamedTuple):
+    value: int | None  # The gallery's id; None when it is not a number.
 
 
 def gallery_ids(html):
@@ -198,37 +229,41 @@ def gallery_ids(html):
 _GALLERY_ID = re.compile(r'<figure\b[^>]*\sdata-gallery-id="(\d{1,18})"')
 
 
-class _LibraryFigureSplitter(HTMLParser):
-    """Splits HTML into markup kept verbatim and placeholders for library figures
-    and galleries (`_Image` and `_Gallery`, holding the id).
-
-    `parts` holds markup strings and placeholders. `kinds` names what is taken
-    out: the sanitiser takes out galleries only.
+class _FigureSplitter(HTMLParser):
+    """Splits HTML into markup kept verbatim and the figures rebuilt from what they name:
+    a _Gallery for each gallery figure, an _Embed for each embed figure and, with
+    `images`, an _Image for each library figure (else those are kept verbatim). A
+    rebuilt figure's own content is dropped.
     """
 
-    def __init__(self, kinds=(_Image, _Gallery)):
+    def __init__(self, *, images):
         super().__init__(convert_charrefs=False)
-        self.kinds = kinds
+        self.images = images
         self.parts = []
         self._figure_depth = 0  # Above zero inside a figure being replaced.
 
     def handle_starttag(self, tag, attrs):
         if tag == "figure" and self._figure_depth:
             self._figure_depth += 1
-        elif tag == "figure" and (placeholder := self._placeholder(dict(attrs))) is not None:
+        elif tag == "figure" and (replacement := self._replacement(dict(attrs))):
             self._figure_depth = 1
-            self.parts.append(placeholder)
+            self.parts.append(replacement)
         else:
             self._keep(self.get_starttag_text())
 
-    def _placeholder(self, attrs):
-        classes = (attrs.get("class") or "").split()
-        if _Gallery in self.kinds and (
-            "data-gallery-id" in attrs or MEDIA_GALLERY_CLASS in classes
-        ):
-            return _Gallery(_parse_id(attrs.get("data-gallery-id") or ""))
-        if _Image in self.kinds and attrs.get("data-image-id") is not None:
-            return _Image(_parse_id(attrs["data-image-id"]))
+    def _replacement(self, attributes):
+        classes = (attributes.get("class") or "").split()
+        if MEDIA_GALLERY_CLASS in classes or "data-gallery-id" in attributes:
+            return _Gallery(_parse_id(attributes.get("data-gallery-id") or ""))
+        if EMBED_CLASS in classes or any(name in attributes for name in EMBED_ATTRIBUTES):
+            return _Embed(
+                embeds.get(
+                    attributes.get("data-embed-provider") or "",
+                    attributes.get("data-embed-id") or "",
+                )
+            )
+        if self.images and (image_id := attributes.get("data-image-id")) is not None:
+            return _Image(_parse_id(image_id))
         return None
 
     def handle_startendtag(self, tag, attrs):
@@ -254,21 +289,49 @@ class _LibraryFigureSplitter(HTMLParser):
             self.parts.append(markup)
 
 
-def _tidy_galleries(html):
-    """Each gallery figure as the editor stores it, empty, or gone if its id is no id."""
-    splitter = _LibraryFigureSplitter(kinds=(_Gallery,))
+def _rebuild_figures(html):
+    """Each embed and gallery figure as the editor stores it, empty; those naming no real
+    embed, or no gallery id, dropped."""
+    splitter = _FigureSplitter(images=False)
     splitter.feed(html)
     splitter.close()
     return "".join(
-        part if isinstance(part, str) else gallery_figure(part.id) if part.id else ""
+        _stored_embed(part.value)
+        if isinstance(part, _Embed)
+        else gallery_figure(part.value)
+        if isinstance(part, _Gallery)
+        else part
         for part in splitter.parts
     )
 
 
 def gallery_figure(gallery_id):
-    """A gallery as the body stores it."""
+    """A gallery as the body stores it; "" for no id."""
+    if not gallery_id:
+        return ""
     return format_html(
         '<figure class="{}" data-gallery-id="{}"></figure>', MEDIA_GALLERY_CLASS, gallery_id
+    )
+
+
+def _stored_embed(embed):
+    if embed is None:
+        return ""
+    return format_html(
+        '<figure class="{}" data-embed-provider="{}" data-embed-id="{}"></figure>',
+        EMBED_CLASS,
+        embed.provider.key,
+        embed.id,
+    )
+
+
+def _embed_figure(embed, embed_infos):
+    if embed is None:
+        return ""
+    return format_html(
+        '<figure class="{}">{}</figure>',
+        EMBED_FIGURE_CLASS,
+        embed_details.card(embed, embed_infos.get(embed.key)),
     )
 
 

@@ -2,6 +2,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from core.directory import SortNameField
 from core.versions import version_field
 
 
@@ -38,6 +39,8 @@ class Film(models.Model):
         SERIES = "series", "Series"
 
     title = models.CharField(max_length=200)
+    # How the title files in the films directory (core.directory).
+    sort_title = SortNameField(source="title")
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.FILM)
     release_date = models.DateField(null=True, blank=True, help_text="First release or premiere.")

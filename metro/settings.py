@@ -236,6 +236,14 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
         },
     },
     {
+        "js": [static_lazy("admin/metro/embed.js")],
+        "extensions": {
+            "Embed": html_tags(
+                ["figure"], {"figure": ["class", "data-embed-provider", "data-embed-id"]}
+            )
+        },
+    },
+    {
         "js": [static_lazy("admin/metro/media-gallery.js")],
         "extensions": {
             "MediaGallery": html_tags(["figure"], {"figure": ["class", "data-gallery-id"]})
@@ -281,6 +289,17 @@ SISTER_LINKS_KEPT = int(os.environ.get("SISTER_LINKS_KEPT", "50"))
 # Host names or networks listed here are let through, e.g. "feeds.staging.internal"
 # or "10.20.0.0/16", comma-separated in the environment. Empty in production.
 METRO_FETCH_ALLOW_PRIVATE = env_list("METRO_FETCH_ALLOW_PRIVATE")
+# Embedded videos, posts and tracks (core.embeds, media.embeds): saving a story asks
+# each new embed's provider for its title and thumbnail (oEmbed), through the same
+# guarded fetch; 0 turns this off (cards then show the provider's name). Seconds per
+# request, and the largest oEmbed answer and thumbnail accepted.
+EMBED_FETCH_METADATA = env_bool("EMBED_FETCH_METADATA", True)
+EMBED_FETCH_TIMEOUT = float(os.environ.get("EMBED_FETCH_TIMEOUT", "5"))
+EMBED_OEMBED_MAX_BYTES = int(os.environ.get("EMBED_OEMBED_MAX_BYTES", str(256 * 1024)))
+EMBED_THUMBNAIL_MAX_BYTES = int(os.environ.get("EMBED_THUMBNAIL_MAX_BYTES", str(5 * 1024 * 1024)))
+# Another oEmbed endpoint for a provider ({"youtube": "https://…"}): a proxy, or the tests'
+# local fake server.
+EMBED_OEMBED_ENDPOINTS = {}
 
 LOGIN_URL = "admin:login"
 # After signing in without a safe `next`: the admin's index (Django's default,

@@ -326,6 +326,22 @@ def test_a_lead_gallery_needs_pictures_with_alt_text_and_credits(editor_client, 
     assert f"To publish, add: {missing}." in shown_messages(response)
 
 
+def test_a_story_leads_with_a_video_or_a_gallery_not_both(editor_client):
+    gallery = make_gallery([picture()])
+    data = publish_form(
+        lead_gallery=gallery.pk,
+        hero_image=picture().pk,
+        lead_video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    )
+
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "a video or a gallery, not both" in str(errors["lead_gallery"])
+    assert not Article.objects.exists()
+
+
 # What published stories show
 
 

@@ -258,7 +258,9 @@ def test_the_article_form_renders_the_editor_with_metros_extensions(editor_clien
 
     config = editor_config(page)
     extensions = config["extensions"].keys()
-    assert {"PullQuote", "MediaLibraryImage", "MediaGallery", "MetroLink", "Heading"} <= extensions
+    assert {"PullQuote", "MediaLibraryImage", "MediaGallery", "MetroLink", "Embed", "Heading"} <= (
+        extensions
+    )
     # Metro's link replaces the stock one, whose dialog only takes a URL.
     assert "Link" not in config["extensions"]
     assert "NodeClass" not in config["extensions"]
@@ -268,6 +270,7 @@ def test_the_article_form_renders_the_editor_with_metros_extensions(editor_clien
     assert config["extensions"]["MediaLibraryImage"]["pickerUrl"] == reverse(
         "admin:media_image_picker"
     )
+    assert config["extensions"]["Embed"]["describeUrl"] == reverse("admin:articles_article_embed")
     assert config["extensions"]["MediaGallery"]["pickerUrl"] == reverse(
         "admin:media_gallery_picker"
     )
@@ -275,6 +278,7 @@ def test_the_article_form_renders_the_editor_with_metros_extensions(editor_clien
         "/static/admin/metro/pull-quote.js",
         "/static/admin/metro/story-link.js",
         "/static/admin/metro/library-image.js",
+        "/static/admin/metro/embed.js",
         "/static/admin/metro/media-gallery.js",
     ]
     assert 'src="/static/django_prose_editor/configurable.js"' in page

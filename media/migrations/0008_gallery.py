@@ -9,7 +9,7 @@ from staff.roles import sync_roles_migration
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('media', '0006_image_version'),
+        ('media', '0007_embed_info'),
     ]
 
     operations = [
