@@ -236,7 +236,14 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     search_fields = ["headline", "standfirst", "slug"]
     list_defer = ["body", "body_text", "search_terms", "standfirst"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "hero_image", "people", "films", "reviewed_film"]
+    autocomplete_fields = [
+        "section",
+        "hero_image",
+        "lead_gallery",
+        "people",
+        "films",
+        "reviewed_film",
+    ]
     readonly_fields = [
         "publication_state",
         "hero_preview",
@@ -259,13 +266,14 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         (None, {"fields": ["headline", "slug"]}),
         (None, {"fields": ["standfirst", "body"]}),
         (
-            "Hero image or lead video",
+            "Hero image, lead video or gallery",
             {
                 "fields": [
                     "hero_image",
                     "hero_preview",
                     "hero_caption",
                     "lead_video_url",
+                    "lead_gallery",
                     "no_hero_image",
                 ]
             },

@@ -15,7 +15,14 @@ from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
 from articles import links
-from articles.richtext import body_embeds, body_field, render_body, sanitize_body
+from articles.richtext import (
+    body_embeds,
+    body_field,
+    gallery_html,
+    gallery_ids,
+    render_body,
+    sanitize_body,
+)
 from articles.search import plain_text, search_articles
 from core import embeds
 from core import models as core_models
@@ -23,6 +30,7 @@ from core.ratings import HALF_STARS, RATING_CHOICES, rating_text
 from core.tags import BoundedTaggableManager
 from core.versions import version_field
 from media import embeds as embed_details
+from media.galleries import load_galleries
 from media.paths import fast_reverse
 
 # Changes to these fields of a live story are revisions readers are told about.
@@ -146,9 +154,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def showing(self, thing):
         """Stories whose page shows `thing`: a person (in the byline or "In this story"),
-        a film ("In this story", or as the film a review reviews) or a library image
-        (hero, in the body, or the portrait or poster on an "In this story" card or of
-        the reviewed film)."""
+        a film ("In this story", or as the film a review reviews), a library image (hero,
+        in the body, in a gallery the story shows, or the portrait or poster on an "In
+        this story" card or of the reviewed film) or a gallery (the story's lead, or in
+        the body)."""
         label = thing._meta.label_lower
         if label == "people.person":
             shown = models.Q(authorships__person=thing) | models.Q(people=thing)
@@ -161,6 +170,13 @@ class ArticleQuerySet(models.QuerySet):
                 | models.Q(people__portrait=thing)
                 | models.Q(films__poster=thing)
                 | models.Q(reviewed_film__poster=thing)
+                | models.Q(lead_gallery__items__image=thing)
+            )
+            for gallery_id in thing.gallery_items.values_list("gallery_id", flat=True):
+                shown |= models.Q(body__contains=f'data-gallery-id="{gallery_id}"')
+        elif label == "media.gallery":
+            shown = models.Q(lead_gallery=thing) | models.Q(
+                body__contains=f'data-gallery-id="{thing.pk}"'
             )
         else:
             raise TypeError(f"Stories do not show {label} objects.")
@@ -373,6 +389,16 @@ class Article(models.Model):
         help_text="Lead with a video instead of the picture: its address on YouTube, Vimeo "
         "or TikTok. The hero image becomes its poster.",
     )
+    lead_gallery = models.ForeignKey(
+        "media.Gallery",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_of_articles",
+        help_text="Lead the story with a slideshow instead of the hero image (not with a "
+        "lead video too). The hero image, if any, still shows on cards and when the story "
+        "is shared.",
+    )
     tags = BoundedTaggableManager(
         blank=True, help_text="Comma-separated. Each tag gets its own page."
     )
@@ -559,6 +585,9 @@ class Article(models.Model):
 
     def clean(self):
         self.fill_publication_times()
+        if self.lead_video_url and self.lead_gallery_id is not None:
+            message = "A story leads with a video or a gallery, not both."
+            raise ValidationError({"lead_gallery": message})
 
     def fill_publication_times(self):
         """Publishing with no time means now; the first publication time is kept for good.
@@ -676,10 +705,13 @@ class Article(models.Model):
     @cached_property
     def body_html(self):
         """The body for templates: sanitised again, with library figures showing their image's
-        current caption, credit and alt text, links by reference their targets' addresses,
-        and embeds as their static cards."""
+        current caption, credit and alt text, galleries their current pictures, links by
+        reference their targets' addresses, and embeds as their static cards."""
         html = render_body(
-            self.clean_body, link_targets=self.link_targets, embed_infos=self.embed_infos
+            self.clean_body,
+            link_targets=self.link_targets,
+            embed_infos=self.embed_infos,
+            galleries=self.galleries,
         )
         return mark_safe(html)  # noqa: S308 - nh3 output
 
@@ -720,6 +752,34 @@ class Article(models.Model):
     def frame_origins(self):
         """The player hosts the story page must allow frames from (for its CSP)."""
         return embeds.frame_origins(self.shown_embeds)
+
+    @cached_property
+    def galleries(self):
+        """{id: gallery} of the galleries the page shows (its lead and those in the body),
+        with their pictures: one query for all of them, none for a story without."""
+        return load_galleries({self.lead_gallery_id, *gallery_ids(self.body)})
+
+    def shown_galleries(self):
+        """The galleries readers see on the story's page, the lead first, then the body's in order."""
+        ids = dict.fromkeys([self.lead_gallery_id, *gallery_ids(self.body)])
+        galleries = [self.galleries.get(gallery_id) for gallery_id in ids]
+        return [gallery for gallery in galleries if gallery is not None and gallery.shown_items()]
+
+    @cached_property
+    def lead_picture(self):
+        """The story's picture for sharing and search engines: the hero image, else the
+        first picture of the lead gallery."""
+        if self.hero_image_id is not None or self.lead_gallery_id is None:
+            return self.hero_image
+        gallery = self.galleries.get(self.lead_gallery_id)
+        items = gallery.shown_items() if gallery is not None else []
+        return items[0].image if items else None
+
+    @cached_property
+    def lead_gallery_html(self):
+        """The lead gallery as a slideshow, or "" (no lead gallery, or none to show)."""
+        gallery = self.galleries.get(self.lead_gallery_id)
+        return gallery_html(gallery, dom_id="gallery-lead", slot="lead-gallery", lead=True)
 
     @cached_property
     def byline_names(self):

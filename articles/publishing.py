@@ -48,6 +48,9 @@ def missing_for_publication(article, byline):
         image = article.hero_image
         if image is None and article.lead_video_url:
             missing.append("a hero image, to be the lead video's poster")
+        elif article.lead_gallery_id is not None:
+            # A lead gallery stands in for the hero image, each of its pictures held to the same.
+            missing += missing_for_lead_gallery(article.lead_gallery)
         elif image is None:
             missing.append("a hero image (or tick “No picture”)")
         else:
@@ -55,6 +58,18 @@ def missing_for_publication(article, byline):
                 missing.append("alt text for the hero image")
             if not image.credit.strip():
                 missing.append("a credit for the hero image")
+    return missing
+
+
+def missing_for_lead_gallery(gallery):
+    items = list(gallery.items.select_related("image"))
+    if not items:
+        return ["pictures in the lead gallery (or another hero)"]
+    missing = []
+    if any(not item.image.alt_text.strip() for item in items):
+        missing.append("alt text for every picture in the lead gallery")
+    if any(not item.shown_credit for item in items):
+        missing.append("a credit for every picture in the lead gallery")
     return missing
 
 

@@ -18,8 +18,9 @@ def news_article(article, request):
     byline = list(article.authorships.all())
     authors = [a.person for a in byline if a.role != a.Role.PHOTOGRAPHER]
     photographers = [a.person for a in byline if a.role == a.Role.PHOTOGRAPHER]
-    images = [ld.image_object(article.hero_image, spec, request) for spec in ("square", "standard")]
-    images.append(ld.image_object(article.hero_image, "hero", request))
+    picture = article.lead_picture
+    images = [ld.image_object(picture, spec, request) for spec in ("square", "standard")]
+    images.append(ld.image_object(picture, "hero", request))
     publisher = ld.organization(request)
     return ld.compact(
         {
@@ -83,6 +84,41 @@ def review(article, request):
         return None
     item = reviewed_item(film, film.directors, request)
     return review_node(article, request, item_reviewed=item)
+
+
+def image_galleries(article, request):
+    """An ImageGallery for each gallery the story shows (its lead, then the body's), each
+    picture an ImageObject with its caption and credit as the story shows them."""
+    url = absolute_url(article.get_absolute_url(), request)
+    return [
+        ld.compact(
+            {
+                "@type": "ImageGallery",
+                "@id": f"{url}#gallery-{gallery.pk}",
+                "name": gallery.title,
+                "url": url,
+                "isPartOf": {"@id": f"{url}#article"},
+                "image": [gallery_image(item, request) for item in gallery.shown_items()],
+            }
+        )
+        for gallery in article.shown_galleries()
+    ]
+
+
+def gallery_image(item, request):
+    image = item.image
+    rendition = image.renditions.largest("body")
+    return ld.compact(
+        {
+            "@type": "ImageObject",
+            "contentUrl": absolute_url(rendition.url, request),
+            "width": rendition.width,
+            "height": rendition.height,
+            "caption": item.shown_caption,
+            "creditText": item.shown_credit,
+            "copyrightNotice": image.copyright,
+        }
+    )
 
 
 def site_feeds():
@@ -202,6 +238,7 @@ def article_page(request, article):
     nodes = [news_article(article, request)]
     if reviewed := review(article, request):
         nodes.append(reviewed)
+    nodes += image_galleries(article, request)
     nodes.append(
         ld.breadcrumbs(
             [
@@ -217,7 +254,7 @@ def article_page(request, article):
         description=description(article.seo_description or article.standfirst),
         canonical=canonical(request, path),
         og_type="article",
-        image=social_image(article.hero_image, "og", request),
+        image=social_image(article.lead_picture, "og", request),
         properties=properties,
         structured_data=ld.json_ld_script(nodes),
         feeds=feed_links(

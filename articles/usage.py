@@ -6,12 +6,13 @@ from django.utils.html import format_html
 from articles.models import Article
 from core.in_use import admin_link
 from films.models import Film
+from media.models import Gallery
 from people.models import Person
 
 
 def story_uses(thing):
-    """Each byline, "In this story" link and review of a person or film, as a line of HTML
-    for editors."""
+    """Each byline, "In this story" link and review of a person or film, and each story a
+    gallery leads or is in, as a line of HTML for editors."""
     if isinstance(thing, Person):
         return [
             *(story_use("Byline of", story) for story in thing.bylines.distinct()),
@@ -21,6 +22,11 @@ def story_uses(thing):
         return [
             *(story_use("Reviewed in", story) for story in thing.reviews.all()),
             *(story_use("In “In this story” of", story) for story in thing.articles.all()),
+        ]
+    if isinstance(thing, Gallery):
+        return [
+            story_use("Leads" if story.lead_gallery_id == thing.pk else "In the body of", story)
+            for story in Article.objects.showing(thing).order_by("-publish_at", "-pk")
         ]
     return []
 

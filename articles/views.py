@@ -218,6 +218,12 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             article.updated_at,
             article.publish_at,
             article.hero_image.updated_at if article.hero_image else None,
+            *(gallery.updated_at for gallery in article.galleries.values()),
+            *(
+                item.image.updated_at
+                for gallery in article.galleries.values()
+                for item in gallery.items.all()
+            ),
             *(authorship.person.updated_at for authorship in article.authorships.all()),
             *(person.updated_at for person in article.people.all()),
             *(film.updated_at for film in article.films.all()),

@@ -1,22 +1,26 @@
 from functools import partial
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.forms import Script
+from django.db.models import Count, Prefetch
+from django.forms import Media, Script
 from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from reversion_compare.admin import CompareVersionAdmin
 
 from core.conflicts import VersionCheckAdmin
+from core.in_use import RefuseDeletionWhileInUse, uses
 from core.review import EditorsChangeWhatStoriesShow
 from core.revisions import TaggedCompareVersionAdmin
 from media import renditions
 from media.forms import ImageAdminForm
 from media.inspection import ACCEPTED_FORMATS
-from media.models import Image, Keyword
+from media.models import Gallery, GalleryItem, Image, Keyword
 from media.pictures import srcset
 from media.renditions import SPECS
 
@@ -282,3 +286,155 @@ class KeywordAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+# Thumbnails a gallery shows in lists and pickers.
+GALLERY_PREVIEW_PICTURES = 4
+
+
+class GalleryItemForm(forms.ModelForm):
+    """A picture of the gallery; its caption and credit fields show the image's own,
+    which readers get unless the editor writes others."""
+
+    class Meta:
+        model = GalleryItem
+        fields = ["order", "image", "caption", "credit"]
+        widgets = {
+            "order": forms.NumberInput(attrs={"class": "metro-gallery__order", "min": 0}),
+            "caption": forms.Textarea(attrs={"rows": 2, "cols": 24}),
+            "credit": forms.TextInput(attrs={"size": 14}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        image = self.instance.image if self.instance.image_id else None
+        if image is not None:
+            self.fields["caption"].widget.attrs["placeholder"] = image.caption
+            self.fields["credit"].widget.attrs["placeholder"] = image.credit
+
+
+class GalleryItemInline(admin.TabularInline):
+    """The gallery's pictures in order: drag a row, or type its position
+    (static/admin/metro/gallery-admin.js renumbers the rows as they are dragged)."""
+
+    model = GalleryItem
+    form = GalleryItemForm
+    extra = 0
+    autocomplete_fields = ["image"]
+    fields = ["order", "image", "picture", "caption", "credit"]
+    readonly_fields = ["picture"]
+    verbose_name = "picture"
+    verbose_name_plural = "pictures"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("image")
+
+    @admin.display(description="Preview")
+    def picture(self, obj):
+        return thumbnail(obj.image if obj and obj.image_id else None, width=96)
+
+
+def picked_ids(value):
+    """The ids in "3,5,8"; what is not a plain number of an id's length is left out."""
+    return [int(i) for i in value.split(",") if i.isascii() and i.isdigit() and len(i) <= 18]
+
+
+def gallery_picker_item(gallery):
+    """What the story editor's gallery picker shows, and its card in the body, need."""
+    items = list(gallery.items.all())
+    return {
+        "id": gallery.pk,
+        "title": gallery.title,
+        "count": len(items),
+        "thumbnails": [
+            {"url": sources[0].url, "alt": item.image.alt_text}
+            for item in items[:GALLERY_PREVIEW_PICTURES]
+            if (sources := admin_renditions(item.image))
+        ],
+        "edit_url": reverse("admin:media_gallery_change", args=[gallery.pk]),
+    }
+
+
+@admin.register(Gallery)
+class GalleryAdmin(
+    VersionCheckAdmin, EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin
+):
+    list_display = ["preview", "title", "picture_count", "updated_at"]
+    list_display_links = ["preview", "title"]
+    search_fields = ["title"]
+    readonly_fields = ["used_in"]
+    fieldsets = [(None, {"fields": ["title", "used_in"]})]
+    inlines = [GalleryItemInline]
+    save_on_top = True
+
+    @property
+    def media(self):
+        config = {"data-picker-url": reverse("admin:media_image_picker")}
+        return super().media + Media(
+            js=[Script("admin/metro/gallery-admin.js", **config)],
+            css={"all": ["admin/metro/gallery-admin.css"]},
+        )
+
+    def get_queryset(self, request):
+        items = GalleryItem.objects.select_related("image")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(picture_count=Count("items"))
+            .prefetch_related(Prefetch("items", queryset=items))
+            .order_by(*Gallery._meta.ordering)  # Counting groups rows, which drops Meta.ordering.
+        )
+
+    def get_urls(self):
+        picker = path(
+            "picker/",
+            self.admin_site.admin_view(self.picker_view),
+            name="media_gallery_picker",
+        )
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        """JSON for the story editor's "Gallery" dialog and its gallery cards: one page of
+        galleries, newest first, searched by title; ?ids=3,5 for those galleries only."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        galleries, _ = self.get_search_results(
+            request, self.get_queryset(request), request.GET.get("q", "").strip()
+        )
+        if ids := picked_ids(request.GET.get("ids", "")):
+            galleries = galleries.filter(pk__in=ids[:PICKER_PAGE_SIZE])
+        page = Paginator(galleries, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "results": [gallery_picker_item(gallery) for gallery in page],
+                "page": page.number,
+                "pages": page.paginator.num_pages,
+                "count": page.paginator.count,
+                "has_next": page.has_next(),
+                "has_previous": page.has_previous(),
+            }
+        )
+
+    @admin.display(description="Pictures")
+    def preview(self, obj):
+        items = list(obj.items.all())[:GALLERY_PREVIEW_PICTURES]
+        if not items:
+            return "—"
+        return format_html(
+            '<span class="metro-gallery-preview">{}</span>',
+            format_html_join("", "{}", ((thumbnail(item.image, width=48),) for item in items)),
+        )
+
+    @admin.display(description="Used in")
+    def used_in(self, obj):
+        """The stories showing the gallery (a gallery has no page of its own)."""
+        lines = uses(obj) if obj and obj.pk else []
+        if not lines:
+            return "No story yet: place it in a story's body (the “Gallery” button) or as its lead."
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in lines))
+        )
+
+    @admin.display(description="Number of pictures", ordering="picture_count")
+    def picture_count(self, obj):
+        return obj.picture_count

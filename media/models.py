@@ -173,3 +173,70 @@ class EmbedInfo(models.Model):
             info_id=self.pk,
             filename=self.thumbnail.name.rsplit("/", 1)[-1],
         )
+
+
+class Gallery(models.Model):
+    """An ordered set of library pictures, shown as a slideshow in a story's body or as its lead.
+
+    A gallery has no page of its own: readers see it only on the stories that show it.
+    """
+
+    title = models.CharField(
+        max_length=200,
+        help_text="Shown above the pictures, e.g. “The Venice red carpet, night one”.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Pages showing the gallery count as changed when it changes.
+    updated_at = models.DateTimeField(auto_now=True)
+    version = version_field()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        get_latest_by = "updated_at"
+        verbose_name_plural = "galleries"
+
+    def __str__(self):
+        return self.title
+
+    def shown_items(self):
+        """The pictures readers see, in order: items whose image can be drawn."""
+        return [item for item in self.items.all() if item.image.width]
+
+
+class GalleryItem(models.Model):
+    """One picture in a gallery, with the caption and credit it has there."""
+
+    gallery = models.ForeignKey(Gallery, on_delete=models.CASCADE, related_name="items")
+    # Deleting a library image takes it out of its galleries (the admin lists them first).
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="gallery_items")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the gallery.")
+    caption = models.TextField(
+        blank=True, help_text="Replaces the image's own caption in this gallery only."
+    )
+    credit = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Replaces the image's own credit in this gallery only.",
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["gallery", "image"], name="gallery_item_unique_image")
+        ]
+
+    def __str__(self):
+        return f"{self.order}: {self.image}"
+
+    @property
+    def shown_caption(self):
+        return self.caption.strip() or self.image.caption.strip()
+
+    @property
+    def shown_credit(self):
+        return self.credit.strip() or self.image.credit.strip()
+
+    @property
+    def credit_url(self):
+        """The image's link for its credit, when the credit shown is the image's own."""
+        return "" if self.credit.strip() else self.image.credit_url.strip()

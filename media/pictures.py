@@ -37,8 +37,10 @@ SLOTS = {
     "story-hero": Slot("hero", "(min-width: 56rem) 52rem, 100vw"),
     "lead-card": Slot("hero", "(min-width: 72rem) 44rem, (min-width: 48rem) 60vw, 100vw"),
     "card": Slot("card", "(min-width: 72rem) 16rem, (min-width: 36rem) 45vw, 100vw"),
-    # In-body images span the story's text column.
+    # In-body images and galleries span the story's text column.
     "story-body": Slot("body", "(min-width: 44rem) 42rem, 100vw"),
+    # A gallery leading a story spans the hero's width, its pictures uncropped.
+    "lead-gallery": Slot("body", "(min-width: 56rem) 52rem, 100vw"),
     # Fixed by the CSS.
     "search-result": Slot("card", "(min-width: 36rem) 12rem, 7rem", ".search-result__picture"),
     "author-portrait": Slot("portrait", "6rem", ".page-header__portrait"),

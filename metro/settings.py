@@ -243,6 +243,12 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
             )
         },
     },
+    {
+        "js": [static_lazy("admin/metro/media-gallery.js")],
+        "extensions": {
+            "MediaGallery": html_tags(["figure"], {"figure": ["class", "data-gallery-id"]})
+        },
+    },
 ]
 
 SITE_NAME = os.environ.get("SITE_NAME", "Metro")

@@ -22,6 +22,8 @@ WRITER_PERMISSIONS = {
     ("films", "genre"): ["add", "change", "view"],
     ("media", "image"): ["add", "change", "view"],
     ("media", "keyword"): ["add", "view"],
+    ("media", "gallery"): ["add", "change", "view"],
+    ("media", "galleryitem"): ["add", "change", "delete", "view"],
     ("taggit", "tag"): ["add", "view"],
     ("sister_sites", "sistersite"): ["view"],
     ("sister_sites", "sisterlink"): ["view"],

@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 
 from articles.models import Article, Authorship, Section
 from films.models import Credit, Film, Platform
-from media.models import Image
+from media.models import Gallery, GalleryItem, Image
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
 from staff.roles import EDITORS, WRITERS, sync_roles
@@ -43,6 +43,15 @@ def make_image(**overrides):
         "file": uploaded_image(),
     } | overrides
     return Image.objects.create(**fields)
+
+
+def make_gallery(images=(), **overrides):
+    """A gallery of `images`, in that order (each image, or (image, {item overrides}))."""
+    gallery = Gallery.objects.create(**({"title": unique("Gallery").title()} | overrides))
+    for order, image in enumerate(images, start=1):
+        image, item = image if isinstance(image, tuple) else (image, {})
+        GalleryItem.objects.create(gallery=gallery, image=image, order=order, **item)
+    return gallery
 
 
 def make_section(**overrides):

@@ -18,6 +18,7 @@ from tests.factories import (
     make_article,
     make_credit,
     make_film,
+    make_gallery,
     make_image,
     make_person,
     make_platform,
@@ -196,3 +197,33 @@ def test_long_lists_are_never_counted(client, page):
     assert older.status_code == 200
     assert 'rel="prev"' in older.content.decode()
     assert client.get(path, {"page": 3}).status_code == 404
+
+
+def story_with_galleries(galleries, pictures):
+    """A live story leading with a gallery of `pictures` and with `galleries` more in its
+    body, each of `pictures` pictures, beside a library figure."""
+
+    def gallery():
+        return make_gallery([picture((600, 400)) for _ in range(pictures)])
+
+    body = "".join(
+        f'<p>Words.</p><figure class="media-gallery" data-gallery-id="{gallery().pk}"></figure>'
+        for _ in range(galleries)
+    )
+    body += f'<figure class="media-image" data-image-id="{picture().pk}"></figure>'
+    return make_article(live=True, lead_gallery=gallery(), body=body)
+
+
+def test_a_story_costs_the_same_with_one_or_three_galleries_of_two_or_twelve_pictures(client):
+    """Every gallery of a story page, with every picture, comes in one query."""
+    small = story_with_galleries(1, 2)
+    large = story_with_galleries(3, 12)
+    queries(client, small.get_absolute_url())  # Once per process, as above.
+
+    small_count = len(queries(client, small.get_absolute_url()))
+    large_count = len(queries(client, large.get_absolute_url()))
+
+    assert small_count == large_count <= PAGE_QUERY_LIMIT
+    page = client.get(large.get_absolute_url()).content.decode()
+    assert page.count('<section class="gallery') == 4
+    assert page.count('<li class="gallery__slide">') == 4 * 12

@@ -482,7 +482,7 @@ def test_the_lead_video_must_be_a_video_metro_embeds(editor_client, address, err
 
 def test_the_lead_video_is_in_the_forms_hero_area(editor_client):
     page = editor_client.get(ADD_URL).text
-    hero = page[page.index("Hero image or lead video") :]
+    hero = page[page.index("Hero image, lead video or gallery") :]
     assert hero.index('name="hero_image"') < hero.index('name="lead_video_url"')
     assert hero.index('name="lead_video_url"') < hero.index("What the story is about")
 

@@ -35,6 +35,7 @@ from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
 from tests.factories import (
     make_film,
+    make_image,
     make_person,
     make_section,
     make_sister_site,
@@ -56,6 +57,7 @@ RELATED_BUILDERS = {
     "articles.section": make_section,
     "people.person": make_person,
     "films.film": make_film,
+    "media.image": make_image,
     "sister_sites.sistersite": make_sister_site,
 }
 
