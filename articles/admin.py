@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from articles import publishing
-from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
+from articles.models import PUBLISH_PERMISSION, Article, Authorship, Correction, Section
 from articles.search import matching
 from core.admin_lists import LeanChangeList
 from core.conflicts import VersionCheckAdmin
@@ -83,6 +83,58 @@ class AuthorshipInline(admin.TabularInline):
                 return form
 
         return PrefilledWithTheWriter
+
+
+def has_been_live(story):
+    """A story readers have seen: first published, and not only scheduled."""
+    first = story.first_published_at if story is not None else None
+    return first is not None and first <= timezone.now()
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["kind", "published_at", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2, "cols": 80})}
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections and updates, on stories readers have seen, written by editors.
+
+    The story's revisions keep them: django-reversion follows every inline of a
+    versioned admin, so restoring a version restores its notes as they were.
+    """
+
+    model = Correction
+    form = CorrectionForm
+    extra = 0
+    classes = ["story-notes"]
+    # Shown below the story's words, after the second fieldset (change_form.html).
+    after_fieldset = 1
+
+    # A note tells readers about the live story, so whoever may publish writes it;
+    # anyone who may see the story sees its notes.
+    def has_add_permission(self, request, obj=None):
+        return can_publish(request.user) and has_been_live(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return can_publish(request.user) and has_been_live(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_publish(request.user) and has_been_live(obj)
+
+    def has_view_permission(self, request, obj=None):
+        return has_been_live(obj) and request.user.has_perm("articles.view_article")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class SignedCorrections(formset):
+            def save_new(self, form, commit=True):
+                form.instance.created_by = request.user
+                return super().save_new(form, commit)
+
+        return SignedCorrections
 
 
 class AssigneeFilter(admin.SimpleListFilter):
@@ -193,7 +245,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         "created_at",
         "updated_at",
     ]
-    inlines = [AuthorshipInline]
+    inlines = [AuthorshipInline, CorrectionInline]
     save_on_top = True
 
     class Media:

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import seo
-from articles.models import Article
+from articles.models import Article, Correction
 from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
@@ -148,6 +148,24 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *(person.updated_at for person in article.people.all()),
             *(film.updated_at for film in article.films.all()),
         )
+
+
+class CorrectionsView(ListView):
+    """Corrections to live stories, newest first, 20 a page, each linked to its story."""
+
+    template_name = "articles/corrections.html"
+    paginate_by = 20
+    paginator_class = ArchivePaginator
+    page_cache_parameters = {"page": pagecache.page_number_parameter}
+    allow_empty = True
+
+    def get_queryset(self):
+        return Correction.objects.listed()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_meta"] = seo.corrections_page(self.request, context["page_obj"])
+        return context
 
 
 SHARE_TARGETS = [

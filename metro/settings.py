@@ -268,6 +268,9 @@ SISTER_LINKS_KEPT = int(os.environ.get("SISTER_LINKS_KEPT", "50"))
 # Host names or networks listed here are let through, e.g. "feeds.staging.internal"
 # or "10.20.0.0/16", comma-separated in the environment. Empty in production.
 METRO_FETCH_ALLOW_PRIVATE = env_list("METRO_FETCH_ALLOW_PRIVATE")
+# The country whose readers the site serves (ISO 3166-1 alpha-2, e.g. "GB"): films'
+# "Where to watch" shows the services of this region.
+METRO_SITE_REGION = os.environ.get("METRO_SITE_REGION", "US").strip().upper()
 
 LOGIN_URL = "admin:login"
 # After signing in without a safe `next`: the admin's index (Django's default,
