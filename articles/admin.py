@@ -112,19 +112,20 @@ class CorrectionInline(admin.StackedInline):
     # Shown below the story's words, after the second fieldset (change_form.html).
     after_fieldset = 1
 
-    # A note tells readers about the live story, so whoever may publish writes it;
-    # anyone who may see the story sees its notes.
+    # Only on stories readers have seen (ArticleAdmin.get_inlines). A note speaks to
+    # readers about the live story, so whoever may publish writes it; whoever may see
+    # the story sees its notes.
     def has_add_permission(self, request, obj=None):
-        return can_publish(request.user) and has_been_live(obj)
+        return can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return can_publish(request.user) and has_been_live(obj)
+        return can_publish(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return can_publish(request.user) and has_been_live(obj)
+        return can_publish(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return has_been_live(obj) and request.user.has_perm("articles.view_article")
+        return request.user.has_perm("articles.view_article") or can_publish(request.user)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -281,6 +282,12 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)
+        if has_been_live(obj):
+            return inlines
+        return [inline for inline in inlines if inline is not CorrectionInline]
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

@@ -5,11 +5,14 @@ import django.db.models.deletion
 import films.regions
 from django.db import migrations, models
 
+from staff.roles import sync_roles_migration
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('films', '0003_film_version'),
+        ('staff', '0002_roles'),
     ]
 
     operations = [
@@ -32,4 +35,6 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('how__in', ['stream', 'rent', 'buy', 'cinema'])), name='availability_how_valid'), models.CheckConstraint(condition=models.Q(('region__regex', '^[A-Z]{2}$')), name='availability_region_code'), models.CheckConstraint(condition=models.Q(('how', 'cinema'), ('platform__isnull', False), _connector='OR'), name='availability_platform_unless_cinema', violation_error_message='Choose the service or store; only cinemas may go without.'), models.UniqueConstraint(fields=('film', 'region', 'how', 'platform'), name='availability_unique')],
             },
         ),
+        # Writers and editors keep films' where to watch, as they keep credits (staff.roles).
+        migrations.RunPython(sync_roles_migration, migrations.RunPython.noop),
     ]
