@@ -11,11 +11,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Authorship
+from articles.models import Authorship, Correction
 from films.models import Credit
 from people.models import PersonLink
 from tests.factories import (
     make_article,
+    make_availability,
     make_credit,
     make_film,
     make_image,
@@ -92,6 +93,13 @@ class Newsroom:
             site = make_sister_site()
             for _ in range(3):
                 make_sister_link(site)
+            # Notes on the story and on another, and where to watch the films.
+            Correction.objects.create(article=self.story, text=f"Correction {writer.pk}")
+            Correction.objects.create(article=story, text=f"Correction {writer.pk}")
+            Correction.objects.create(article=story, text="Update", kind=Correction.Kind.UPDATE)
+            make_availability(self.film, ordering=writer.pk)
+            make_availability(other_film, url=f"https://watch.example/{writer.pk}")
+            make_availability(self.film, region="GB")
 
     def paths(self):
         section = self.section.slug
@@ -109,6 +117,9 @@ class Newsroom:
             "section feed": f"/feeds/sections/{section}/rss/",
             "tag feed": "/feeds/tags/thrillers/atom/",
             "author feed": f"/feeds/authors/{self.author.slug}/rss/",
+            "corrections": "/corrections/",
+            "corrections rss": "/feeds/corrections/rss/",
+            "corrections atom": "/feeds/corrections/atom/",
             "sitemap index": "/sitemap.xml",
             "articles sitemap": "/sitemap-articles.xml",
             "sections sitemap": "/sitemap-sections.xml",
@@ -158,8 +169,14 @@ def test_the_large_pages_show_what_they_were_given(client):
     section = client.get(paths["section"]).content.decode()
     assert section.count('class="card ') + section.count('class="card"') == 20
     assert 'rel="next"' in section
+    assert story.count('class="story-note story-note--correction"') == MORE + 1
+    # Where to watch the story's first film, then each other film's one entry.
+    assert story.count("Stream on ") == 2 * (MORE + 1)
     film = client.get(paths["film"]).content.decode()
     assert film.count('class="person-card"') == MORE + 2
+    assert film.count("Stream on ") == MORE + 1
+    corrections = client.get(paths["corrections"]).content.decode()
+    assert corrections.count('class="correction-list__item"') == 20
 
 
 @pytest.mark.parametrize("page", ["section", "tag", "author"])
