@@ -108,7 +108,6 @@ class CorrectionInline(admin.StackedInline):
     model = Correction
     form = CorrectionForm
     extra = 0
-    classes = ["story-notes"]
     # Shown below the story's words, after the second fieldset (change_form.html).
     after_fieldset = 1
 

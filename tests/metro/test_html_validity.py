@@ -21,11 +21,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Correction
 from films.models import Credit, Film
 from people.models import Person
 from tests.factories import (
     make_article,
+    make_availability,
     make_credit,
     make_film,
     make_image,
@@ -106,6 +107,15 @@ def newsroom():
     story.people.add(amelie)
     story.films.add(film)
     story.tags.add("Cannes 2026", "Box office")
+    for kind, text in [
+        ("correction", "An earlier version said “東京” & <b>Kyoto</b>."),
+        ("update", "Ça"),
+    ]:
+        Correction.objects.create(article=story, kind=kind, text=text, published_at=moment)
+    make_availability(
+        film, platform=make_platform(name="Ciné+ & Co"), url="https://w.example/?a=1&b=2"
+    )
+    make_availability(film, how="cinema", available_from=moment.date() + timedelta(days=30))
     draft = make_article(
         headline="Brouillon: éditorial", section=story.section, publish_at=moment, authors=[writer]
     )
@@ -135,6 +145,7 @@ def test_every_public_page_kind_is_valid_html(client, editor_client, newsroom, t
         "author": reverse("articles:author", args=[author.slug]),
         "search": reverse("articles:search") + "?q=Amélie+café",
         "search-empty": reverse("articles:search") + "?q=",
+        "corrections": reverse("articles:corrections"),
         "not-found": "/no-such-section/no-such-story/",
     }
     pages = {}
