@@ -223,6 +223,20 @@ def test_the_story_revisions_keep_its_notes(editor_client):
     assert list(story.corrections.values_list("text", flat=True)) == [TEXT]
 
 
+def test_a_recovered_story_comes_back_with_its_notes(editor_client):
+    story = live_story()
+    editor_client.post(change_url(story), story_form(editor_client, story, note_fields(0, TEXT)))
+    delete_url = reverse("admin:articles_article_delete", args=[story.pk])
+    assert editor_client.post(delete_url, {"post": "yes"}).status_code == 302
+    assert not Correction.objects.exists()
+
+    version = Version.objects.get_deleted(Article).get()
+    recover_url = reverse("admin:articles_article_recover", args=[version.pk])
+    form = as_posted(admin_form_data(editor_client.get(recover_url)))
+    assert editor_client.post(recover_url, form | {"_save": "1"}).status_code == 302
+    assert list(Article.objects.get().corrections.values_list("text", flat=True)) == [TEXT]
+
+
 # What readers see
 
 
