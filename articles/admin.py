@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from articles import publishing
+from articles import link_search, publishing
 from articles.models import PUBLISH_PERMISSION, Article, Authorship, Correction, Section
 from articles.search import matching
 from core.admin_lists import LeanChangeList
 from core.conflicts import VersionCheckAdmin
+from core.ratings import RATING_CHOICES, rating_label
 from core.revisions import TaggedCompareVersionAdmin
-from core.widgets import TagSuggestWidget
+from core.widgets import StarRatingWidget, TagSuggestWidget
 from media.admin import thumbnail
 from people.models import Person
 
@@ -153,42 +154,86 @@ class AssigneeFilter(admin.SimpleListFilter):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The story form. The admin gives it no status field (ArticleAdmin.exclude): the
+    pressed publishing button sets the status (apply_intent), and a posted one is ignored."""
+
     class Meta:
         model = Article
         fields = "__all__"
-        widgets = {"tags": TagSuggestWidget(Article)}
+        widgets = {"tags": TagSuggestWidget(Article), "rating": StarRatingWidget}
 
-    def __init__(self, *args, user, intent=None, schedule_at=None, **kwargs):
+    def __init__(self, *args, user, intent=None, schedule_at=None, byline_checked=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if "rating" in self.fields:
+            self.fields["rating"].choices = [("", rating_label(None)), *RATING_CHOICES]
         self.may_publish = can_publish(user)
         self.intent = intent
         self.schedule_at = schedule_at
-        if not self.may_publish and "status" in self.fields:
-            self.fields["status"].choices = [
-                (value, label)
-                for value, label in self.fields["status"].choices
-                if value != Article.Status.PUBLISHED
-            ]
-            self.fields["status"].help_text = "An editor publishes the story once it is in review."
+        # False when the user's form has no byline (no permission on it): BylineFormSet,
+        # which checks a story before publication, then never runs, and this form does.
+        self.byline_checked = byline_checked
+        if "publish_at" in self.fields:
+            self.fields["publish_at"].help_text = (
+                "Set by Publish now and Schedule. On a published story, change it and "
+                "save to move the story; a future time schedules it."
+            )
 
     def clean(self):
         cleaned = super().clean()
+        self.clean_review(cleaned)
         if self.intent:
             self.apply_intent(cleaned)
-        status = cleaned.get("status")
-        if not self.may_publish and status == Article.Status.PUBLISHED:
+        if not self.may_publish and self.instance.status == Article.Status.PUBLISHED:
             raise forms.ValidationError("Only editors can publish or schedule a story.")
         return cleaned
 
+    def clean_review(self, cleaned):
+        """A rating and a reviewed film belong to reviews; a review's film is one the story is about."""
+        if "format" not in cleaned:
+            return
+        film = cleaned.get("reviewed_film")
+        if cleaned["format"] != Article.Format.REVIEW:
+            if cleaned.get("rating") is not None:
+                self.add_error(
+                    "rating",
+                    "Only a review has a rating: make the story a review, or choose “No rating”.",
+                )
+            if film is not None:
+                self.add_error(
+                    "reviewed_film",
+                    "Only a review names the film it reviews: make the story a review, "
+                    "or clear this field.",
+                )
+        elif film is not None and "films" in cleaned and film not in cleaned["films"]:
+            cleaned["films"] = [*cleaned["films"], film]
+
     def apply_intent(self, cleaned):
         """The pressed button decides the status (and the time, for Publish now and Schedule)."""
-        cleaned["status"] = publishing.STATUS_FOR_INTENT[self.intent]
-        if self.intent == publishing.PUBLISH_NOW and not self.instance.is_live:
-            cleaned["publish_at"] = timezone.now()
+        story = self.instance
+        was_live = story.is_live
+        story.status = publishing.STATUS_FOR_INTENT[self.intent]
+        if self.intent == publishing.PUBLISH_NOW and not was_live:
+            self._set_publish_at(cleaned, timezone.now())
         elif self.intent == publishing.SCHEDULE:
             if self.schedule_at is None or self.schedule_at <= timezone.now():
                 raise forms.ValidationError("To schedule, choose a date and time in the future.")
-            cleaned["publish_at"] = self.schedule_at
+            self._set_publish_at(cleaned, self.schedule_at)
+
+    def _set_publish_at(self, cleaned, when):
+        self.instance.publish_at = when
+        if "publish_at" in self.fields:  # Else the form leaves the instance's time alone.
+            cleaned["publish_at"] = when
+
+    def _post_clean(self):
+        # The posted fields reach the instance here; only then can it be checked.
+        super()._post_clean()
+        story = self.instance
+        if self.byline_checked or story.status != Article.Status.PUBLISHED:
+            return
+        byline = publishing.stored_byline(story) if story.pk else []
+        if missing := publishing.missing_for_publication(story, byline):
+            story.publication_refused = publishing.publication_refusal(missing)
+            self.add_error(None, story.publication_refused)
 
 
 @admin.register(Section)
@@ -214,6 +259,8 @@ class SectionAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     form = ArticleAdminForm
+    # The publishing buttons set the status; no field of the form does.
+    exclude = ["status"]
     # Search's plain-text copies would only repeat the body and the links in comparisons.
     compare_exclude = ["body_text", "search_terms"]
     list_display = [
@@ -228,7 +275,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         "public_link",
     ]
     list_display_links = ["hero_thumb", "headline"]
-    list_filter = ["status", AssigneeFilter, "section", "featured", "publish_at"]
+    list_filter = ["status", AssigneeFilter, "section", "format", "featured", "publish_at"]
     list_select_related = ["section", "hero_image", "assignee"]
     # Searched like the site's search (full text on PostgreSQL), or by exact slug:
     # see get_search_results. No date_hierarchy: its year list reads every row,
@@ -236,8 +283,9 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     search_fields = ["headline", "standfirst", "slug"]
     list_defer = ["body", "body_text", "search_terms", "standfirst"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "hero_image", "people", "films"]
+    autocomplete_fields = ["section", "hero_image", "people", "films", "reviewed_film"]
     readonly_fields = [
+        "publication_state",
         "hero_preview",
         "first_published_at",
         "created_by",
@@ -249,7 +297,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     save_on_top = True
 
     class Media:
-        js = ["admin/desk/hero-picker.js"]
+        js = ["admin/desk/hero-picker.js", "admin/metro/story-format.js"]
         css = {"all": ["admin/desk/story-form.css"]}
 
     actions = ["publish", "unpublish", "submit_for_review"]
@@ -261,8 +309,23 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
             "Hero image",
             {"fields": ["hero_image", "hero_preview", "hero_caption", "no_hero_image"]},
         ),
-        ("What the story is about", {"fields": ["section", "tags", "people", "films", "featured"]}),
-        ("Publishing", {"fields": ["status", "assignee", "publish_at", "first_published_at"]}),
+        (
+            "What the story is about",
+            {"fields": ["format", "section", "tags", "people", "films", "featured"]},
+        ),
+        (
+            "Review",
+            {
+                "fields": ["reviewed_film", "rating"],
+                "classes": ["story-review"],
+                "description": "For reviews: the film or series reviewed (it is added to the "
+                "story's films) and the stars the critic gives it.",
+            },
+        ),
+        (
+            "Publishing",
+            {"fields": ["publication_state", "assignee", "publish_at", "first_published_at"]},
+        ),
         (
             "Search engines",
             {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
@@ -278,6 +341,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authorships__person")
+
+    def get_urls(self):
+        # The body editor's link dialog finds stories, people and films there.
+        return [link_search.url(self), *super().get_urls()]
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
@@ -302,6 +369,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
             schedule_at = publishing.schedule_time(request.POST) if intent else None
         except forms.ValidationError:
             schedule_at = None
+        byline_checked = any(
+            isinstance(inline, AuthorshipInline)
+            for inline in self.get_inline_instances(request, obj)
+        )
 
         class FormForUser(form):
             def __init__(self, *args, **form_kwargs):
@@ -310,6 +381,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
                     user=request.user,
                     intent=intent,
                     schedule_at=schedule_at,
+                    byline_checked=byline_checked,
                     **form_kwargs,
                 )
 
@@ -347,6 +419,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         story = context["adminform"].form.instance
         if refusal := getattr(story, "publication_refused", None):
             self.message_user(request, refusal, messages.ERROR)
+        if request.method == "POST":
+            # A refused save: the buttons and the state show the story as it is stored,
+            # not as the pressed button (or a model clean) would have made it.
+            publishing.forget_unsaved_publication(story)
         context["publishing_buttons"] = publishing.buttons_for(obj, can_publish(request.user))
         context["may_schedule"] = can_publish(request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -369,6 +445,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else obj.get_preview_url()
+
+    @admin.display(description="State")
+    def publication_state(self, obj):
+        return publishing.state_text(obj)
 
     # List columns
 

@@ -8,10 +8,11 @@ class ArticlesConfig(AppConfig):
         from taggit.models import Tag
 
         # signals connects the search and feed receivers.
-        from articles import recovery, signals, usage  # noqa: F401
+        from articles import links, recovery, signals, usage  # noqa: F401
         from articles.models import PUBLISH_PERMISSION, Article
         from core import in_use, invalidation, pagecache, review
         from core.tags import SlugRule
+        from people.merging import register_merge_step
 
         # Cached pages end when the next scheduled story goes live, go stale when a story,
         # section or tag changes, but not when a draft does.
@@ -31,3 +32,6 @@ class ArticlesConfig(AppConfig):
         Tag.slugify = SlugRule.slugify
 
         recovery.register(self)
+
+        # Body links to a merged duplicate person go to the person kept.
+        register_merge_step(links.repoint_merged_person)

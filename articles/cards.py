@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
 from core.datetimes import machine_datetime
+from core.ratings import stars_html
 from core.weblinks import web_url
 from media.pictures import escape_html as e
 from media.pictures import slot_picture
@@ -54,6 +55,7 @@ def article_card(article, *, variant="", heading_level=3, hide_section=False):
         f"    {kicker}\n"
         f'    <h{level} class="card__headline"><a href="{e(article.get_absolute_url())}">'
         f"{e(article.headline)}</a></h{level}>\n"
+        f"{rating_line(article, 'card')}"
         f"    {standfirst}\n"
         f'    <p class="card__meta">\n'
         f"      {meta}\n"
@@ -79,6 +81,7 @@ def search_result(article):
         f"{e(section.name)}</a></p>\n"
         f'    <h2 class="search-result__headline"><a href="{e(article.get_absolute_url())}">'
         f"{e(article.headline)}</a></h2>\n"
+        f"{rating_line(article, 'search-result')}"
         f"    {snippet}\n"
         '    <p class="search-result__meta">\n'
         f"      {meta}\n"
@@ -237,6 +240,14 @@ def picture_or_placeholder(image, slot, css_class, text):
     if image:
         return slot_picture(image, slot, css_class=css_class)
     return f'<span class="{css_class} {css_class}--empty" aria-hidden="true">{e(text)}</span>'
+
+
+def rating_line(article, block):
+    """A review's stars under its headline, in the `block`'s class (a line of its own);
+    "" for a story without a rating, so other cards keep their markup."""
+    if article.rating is None:
+        return ""
+    return f'    <p class="{block}__rating">{stars_html(article.rating)}</p>\n'
 
 
 def byline_and_date(article, block):

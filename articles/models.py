@@ -14,9 +14,11 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
 
+from articles import links
 from articles.richtext import body_field, render_body, sanitize_body
 from articles.search import plain_text, search_articles
 from core import models as core_models
+from core.ratings import HALF_STARS, RATING_CHOICES, rating_text
 from core.tags import BoundedTaggableManager
 from core.versions import version_field
 from media.paths import fast_reverse
@@ -143,19 +145,21 @@ class ArticleQuerySet(models.QuerySet):
 
     def showing(self, thing):
         """Stories whose page shows `thing`: a person (in the byline or "In this story"),
-        a film ("In this story") or a library image (hero, in the body, or the portrait
-        or poster on an "In this story" card)."""
+        a film ("In this story", or as the film a review reviews) or a library image
+        (hero, in the body, or the portrait or poster on an "In this story" card or of
+        the reviewed film)."""
         label = thing._meta.label_lower
         if label == "people.person":
             shown = models.Q(authorships__person=thing) | models.Q(people=thing)
         elif label == "films.film":
-            shown = models.Q(films=thing)
+            shown = models.Q(films=thing) | models.Q(reviewed_film=thing)
         elif label == "media.image":
             shown = (
                 models.Q(hero_image=thing)
                 | models.Q(body__contains=f'data-image-id="{thing.pk}"')
                 | models.Q(people__portrait=thing)
                 | models.Q(films__poster=thing)
+                | models.Q(reviewed_film__poster=thing)
             )
         else:
             raise TypeError(f"Stories do not show {label} objects.")
@@ -255,6 +259,27 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def for_review_links(self):
+        """Reviews as a film's page links them, newest first: each with its section (for its
+        address) and its critics (the byline but photographers) as JSON on its row."""
+        return (
+            self.select_related("section")
+            .defer("body", "body_text", "search_terms")
+            .annotate(
+                critic_data=json_list(
+                    Authorship.objects.filter(article=OuterRef("pk")).exclude(
+                        role=Authorship.Role.PHOTOGRAPHER
+                    ),
+                    "order",
+                    "pk",
+                    "person_id",
+                    "person__name",
+                    "person__slug",
+                )
+            )
+            .order_by("-publish_at", "-pk")
+        )
+
     def with_tag_data(self):
         """Each story's tags as `tag_data`, a JSON list of [id, name, slug] on its own row:
         cheaper than prefetching taggit's managers, which cost a queryset per story."""
@@ -297,6 +322,15 @@ class Article(models.Model):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
+
+    class Format(models.TextChoices):
+        """What kind of story it is; a review also carries a rating and the film it reviews."""
+
+        NEWS = "news", "News"
+        REVIEW = "review", "Review"
+        INTERVIEW = "interview", "Interview"
+        FEATURE = "feature", "Feature"
+        OPINION = "opinion", "Opinion"
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -344,6 +378,30 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
         help_text='The films and series this story is about: "In this story" cards and their pages.',
+    )
+    format = models.CharField(
+        max_length=10,
+        choices=Format,
+        default=Format.NEWS,
+        help_text="A review also gives its rating and the film or series it reviews.",
+    )
+    # In half stars, 0 to 10 (core.ratings): 9 is four and a half stars.
+    rating = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=RATING_CHOICES,
+        help_text="Reviews only: the critic's verdict out of five stars, or none.",
+    )
+    # A review's film is kept: deleting the film is refused while a story reviews it
+    # (core.in_use lists the reviews), rather than leaving a published review of nothing.
+    reviewed_film = models.ForeignKey(
+        "films.Film",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        verbose_name="film or series reviewed",
+        help_text="Reviews only: the film page links to the review and shows its stars.",
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
     publish_at = models.DateTimeField(
@@ -439,6 +497,24 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(section__isnull=False),
                 name="article_published_has_section",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    format__in=["news", "review", "interview", "feature", "opinion"]
+                ),
+                name="article_format_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True)
+                | models.Q(rating__gte=HALF_STARS.start, rating__lte=HALF_STARS.stop - 1),
+                name="article_rating_in_half_stars",
+                violation_error_message="A rating is nought to five stars, in half stars.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(format="review")
+                | models.Q(rating__isnull=True, reviewed_film__isnull=True),
+                name="article_rating_only_on_reviews",
+                violation_error_message="Only a review has a rating and a film it reviews.",
             ),
         ]
 
@@ -561,6 +637,15 @@ class Article(models.Model):
         )
 
     @property
+    def is_review(self):
+        return self.format == self.Format.REVIEW
+
+    @property
+    def rating_text(self):
+        """The rating in words, "4.5 out of 5 stars"; "" when there is none."""
+        return rating_text(self.rating)
+
+    @property
     def was_updated(self):
         """Revised well after publication: worth telling readers when."""
         return bool(
@@ -570,10 +655,21 @@ class Article(models.Model):
         )
 
     @cached_property
+    def clean_body(self):
+        """The stored body sanitised again on the way out, whatever got it into the database."""
+        return sanitize_body(self.body)
+
+    @cached_property
+    def link_targets(self):
+        """The live stories, people and films the body links to by reference (articles.links)."""
+        return links.load_targets(links.refs_in(self.clean_body))
+
+    @cached_property
     def body_html(self):
-        """The body for templates: sanitised again on the way out, whatever is stored,
-        with library figures showing their image's current caption, credit and alt text."""
-        return mark_safe(render_body(sanitize_body(self.body)))  # noqa: S308 - nh3 output
+        """The body for templates: sanitised again, with library figures showing their image's
+        current caption, credit and alt text, and links by reference their targets' addresses."""
+        html = render_body(self.clean_body, link_targets=self.link_targets)
+        return mark_safe(html)  # noqa: S308 - nh3 output
 
     @cached_property
     def byline_names(self):
@@ -587,6 +683,21 @@ class Article(models.Model):
         return [
             BylineName(authorship.person_id, authorship.person.name, authorship.person.slug)
             for authorship in self.authorships.all()
+        ]
+
+    @cached_property
+    def critics(self):
+        """Who wrote the review: the byline but its photographers, as BylineName.
+
+        Read from the column for_review_links() adds; other stories ask their authorships.
+        """
+        if "critic_data" in self.__dict__:
+            entries = sorted(self.critic_data or [], key=lambda entry: (entry[0], entry[1]))
+            return [BylineName(*entry[2:]) for entry in entries]
+        return [
+            BylineName(authorship.person_id, authorship.person.name, authorship.person.slug)
+            for authorship in self.authorships.all()
+            if authorship.role != Authorship.Role.PHOTOGRAPHER
         ]
 
     @property

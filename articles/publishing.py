@@ -41,6 +41,8 @@ def missing_for_publication(article, byline):
         missing.append("a byline")
     if article.section_id is None:
         missing.append("a section")
+    if article.format == Article.Format.REVIEW and article.reviewed_film_id is None:
+        missing.append("the film or series it reviews")
     if not article.no_hero_image:
         image = article.hero_image
         if image is None:
@@ -61,6 +63,14 @@ def stored_byline(article):
     return [authorship.person for authorship in article.authorships.all()]
 
 
+def newsroom_time(moment):
+    """`moment` as the desk reads it, "Tue 9 Dec, 07:00", in the newsroom's time zone
+    (settings.TIME_ZONE), with the year when it is not this year's."""
+    local = timezone.localtime(moment, timezone.get_default_timezone())
+    this_year = timezone.localtime(timezone=timezone.get_default_timezone()).year
+    return date_format(local, "D j M, H:i" if local.year == this_year else "D j M Y, H:i")
+
+
 def confirmation(article, intent, absolute_url):
     """The message that says what the button just did to `article`."""
     if intent == SAVE_DRAFT:
@@ -68,9 +78,30 @@ def confirmation(article, intent, absolute_url):
     if intent == SUBMIT_FOR_REVIEW:
         return f"Submitted for review: {article.headline}. An editor will publish it."
     if article.is_scheduled:
-        when = date_format(timezone.localtime(article.publish_at), "D j M, H:i")
-        return f"Scheduled for {when}: {article.headline}"
+        return f"Scheduled for {newsroom_time(article.publish_at)}: {article.headline}"
     return f"Published: {article.headline} is live at {absolute_url}"
+
+
+def state_text(article):
+    """Where `article` stands, as the story form shows it: "Draft", "In review",
+    "Scheduled for Tue 9 Dec, 07:00", "Live since Mon 1 Dec, 18:30"."""
+    if article.is_scheduled:
+        return f"Scheduled for {newsroom_time(article.publish_at)}"
+    if article.is_live:
+        return f"Live since {newsroom_time(article.publish_at)}"
+    return article.get_status_display()
+
+
+def forget_unsaved_publication(article):
+    """Put `article`'s publishing fields back as stored (as new, for a new story): a
+    refused save must show neither the status its button asked for nor the times
+    that status would have filled in."""
+    fields = ["status", "publish_at", "first_published_at"]
+    if article.pk is None:
+        for name in fields:
+            setattr(article, name, Article._meta.get_field(name).get_default())
+    else:
+        article.refresh_from_db(fields=fields)
 
 
 def buttons_for(article, may_publish):

@@ -4,7 +4,9 @@ The editor (django-prose-editor) and the sanitiser (nh3) are configured from
 this one module, so what editors can make is exactly what survives saving.
 Library images are stored as `<figure class="media-image" data-image-id="…">`
 and rendered from the library on the way out, so a figure always carries the
-image's current caption, credit and alt text.
+image's current caption, credit and alt text. Links to our own stories, people
+and films carry `data-link="article:12"` and get their target's current address
+the same way (articles/links.py).
 """
 
 from html.parser import HTMLParser
@@ -15,6 +17,7 @@ from django.urls import reverse_lazy
 from django.utils.html import escape, format_html, format_html_join
 from django_prose_editor.fields import ProseEditorField
 
+from articles import links
 from media.models import Image
 from media.pictures import slot_picture
 
@@ -23,7 +26,7 @@ MEDIA_IMAGE_CLASS = "media-image"
 CREDIT_CLASS = "credit"
 LINK_REL = "noopener noreferrer"
 
-# Extensions of the admin's rich-text editor. PullQuote and MediaLibraryImage
+# Extensions of the admin's rich-text editor. PullQuote, MetroLink and MediaLibraryImage
 # are Metro's own (static/admin/metro/), registered in DJANGO_PROSE_EDITOR_EXTENSIONS.
 BODY_EXTENSIONS = {
     "Bold": True,
@@ -37,7 +40,12 @@ BODY_EXTENSIONS = {
     "PullQuote": {"className": PULL_QUOTE_CLASS},
     "HorizontalRule": True,
     "HardBreak": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # django-prose-editor's Link, whose dialog also finds stories, people and films.
+    "MetroLink": {
+        "enableTarget": False,
+        "protocols": ["http", "https", "mailto"],
+        "targetsUrl": reverse_lazy("admin:articles_article_link_targets"),
+    },
     "MediaLibraryImage": {
         "pickerUrl": reverse_lazy("admin:media_image_picker"),
         "figureClass": MEDIA_IMAGE_CLASS,
@@ -45,6 +53,14 @@ BODY_EXTENSIONS = {
     },
     "History": True,
 }
+
+
+def _checked_attribute(element, attribute, value):
+    """A link's reference survives only as "article:<id>", "person:<id>" or "film:<id>"."""
+    if attribute == links.LINK_ATTRIBUTE:
+        return links.clean_ref(value)
+    return value
+
 
 _cleaner = nh3.Cleaner(
     tags={
@@ -69,7 +85,7 @@ _cleaner = nh3.Cleaner(
     },
     clean_content_tags={"script", "style"},
     attributes={
-        "a": {"href", "title"},
+        "a": {"href", "title", links.LINK_ATTRIBUTE},
         "ol": {"start"},
         "img": {"src", "alt", "width", "height"},
         "figure": {"data-image-id"},
@@ -82,6 +98,7 @@ _cleaner = nh3.Cleaner(
     url_schemes={"http", "https", "mailto"},
     link_rel=LINK_REL,
     strip_comments=True,
+    attribute_filter=_checked_attribute,
 )
 
 
@@ -103,12 +120,18 @@ def body_field():
     )
 
 
-def render_body(html):
-    """The sanitised body HTML `html`, each library figure rebuilt from the library.
+def render_body(html, link_targets=None):
+    """The sanitised body HTML `html`, each library figure rebuilt from the library and each
+    link by reference sent to its target's current address.
 
-    Figures whose image no longer exists are dropped. All images are fetched
-    in one query, however many figures the story has.
+    Figures whose image no longer exists are dropped; links whose target is gone
+    or not live keep their words without the link. All images are fetched in one
+    query, and all link targets in another, however many the story has (pass
+    `link_targets`, from links.load_targets(), if they were read already).
     """
+    if link_targets is None:
+        link_targets = links.load_targets(links.refs_in(html))
+    html = links.point_links(html, link_targets)
     splitter = _LibraryFigureSplitter()
     splitter.feed(html)
     splitter.close()

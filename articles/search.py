@@ -11,6 +11,9 @@ story, and headline matches come first.
 Everything a search reads is on the story's own row: `Article.body_text` and
 `Article.search_terms` are plain-text copies kept current by the app.
 
+The story editor's link dialog searches as the editor types (started_with):
+each word is a prefix, and the newest stories are searched before the archive.
+
 However broad the query, only the newest MAX_RESULTS matches are ranked and
 counted, so a search costs about the same for "wombat" as for "film": a common
 word walks the newest stories until enough match, a rarer one sorts what the GIN
@@ -26,6 +29,7 @@ from math import ceil
 
 from django.contrib.postgres.search import (
     SearchQuery,
+    SearchQueryField,
     SearchRank,
     SearchVectorField,
 )
@@ -46,6 +50,8 @@ WALK_MARGIN = 3
 # The SQLite fallback turns each word into four LIKEs; more words add little.
 MAX_SIMPLE_WORDS = 8
 SEARCH_CONFIG = "english"
+# started_with() looks among this many of the newest stories before the rest.
+NEWEST_SEARCHED_FIRST = 2000
 SNIPPET_WORDS = 30
 
 # ts_headline wraps matches in these; they become <mark> once the text is escaped.
@@ -94,6 +100,41 @@ def matching(queryset, text):
     if connections[queryset.db].vendor == "postgresql":
         return _full_text_matches(queryset, _search_query(text))
     return queryset.filter(_simple_matches(required, excluded))
+
+
+def started_with(queryset, text, limit):
+    """Up to `limit` stories of `queryset` with a word starting like each word of `text`,
+    as an editor types it ("salt led" finds "The Salt Ledger"): the link dialog's search.
+
+    The newest NEWEST_SEARCHED_FIRST stories (drafts, then by publication time)
+    are searched first, best first (headline matches above the rest); only when
+    they hold fewer than `limit` matches is the older archive searched, newest
+    first. On PostgreSQL each word is a prefix in the full-text document; other
+    databases use the simple search (each word anywhere, headlines first).
+    """
+    words = _distinct(_WORD.findall(clean_query(text)))[:MAX_SIMPLE_WORDS]
+    if not words or limit < 1:
+        return []
+    if connections[queryset.db].vendor == "postgresql":
+        query = _PrefixQuery(words)
+        matches = queryset.filter(_Matches(_SearchDocument(), query))
+        rank = SearchRank(_SearchDocument(), query)
+    else:
+        matches = queryset.filter(_simple_matches(words, []))
+        rank = _headline_rank(words)
+    newest_first = [F("publish_at").desc(nulls_first=True), "-pk"]
+    newest = queryset.order_by(*newest_first).values("pk")[:NEWEST_SEARCHED_FIRST]
+    found = list(
+        matches.filter(pk__in=newest).annotate(rank=rank).order_by("-rank", *newest_first)[:limit]
+    )
+    if len(found) < limit:
+        # Rare among the newest: the few older matches are sorted, never walked to
+        # (the publication index would have PostgreSQL read the archive row by row).
+        older = matches.exclude(pk__in=newest).order_by(
+            (F("publish_at") + Value(timedelta(0))).desc(nulls_first=True), "-pk"
+        )
+        found += older[: limit - len(found)]
+    return found
 
 
 def ranked_matches(queryset, text):
@@ -330,6 +371,52 @@ class _SearchDocument(Expression):
     def as_sql(self, compiler, connection):
         table = compiler.query.base_table
         return f"{compiler.quote_name(table)}.{compiler.quote_name('search_document')}", ()
+
+
+class _PrefixQuery(Expression):
+    """A tsquery of `words` as prefixes of words ("salt:* & led:*"), in the search's
+    language; when it ignores every word ("the", "it"), of the words as typed, so
+    that "the" still finds "theatre".
+
+    The words are runs of letters, digits and underscores (started_with), which hold
+    nothing tsquery syntax reads.
+    """
+
+    output_field = SearchQueryField()
+
+    def __init__(self, words):
+        super().__init__()
+        self.text = " & ".join(f"{word}:*" for word in words)
+
+    def as_sql(self, compiler, connection):
+        language = "to_tsquery(%s::regconfig, %s)"
+        sql = (
+            f"(CASE WHEN numnode({language}) > 0 THEN {language} "
+            "ELSE to_tsquery('simple'::regconfig, %s) END)"
+        )
+        return sql, [SEARCH_CONFIG, self.text, SEARCH_CONFIG, self.text, self.text]
+
+
+class _Matches(Expression):
+    """`document @@ query`, as a condition for filter()."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, document, query):
+        super().__init__()
+        self.document, self.query = document, query
+
+    def get_source_expressions(self):
+        return [self.document, self.query]
+
+    def set_source_expressions(self, expressions):
+        self.document, self.query = expressions
+
+    def as_sql(self, compiler, connection):
+        document, document_params = compiler.compile(self.document)
+        query, query_params = compiler.compile(self.query)
+        return f"{document} @@ {query}", [*document_params, *query_params]
 
 
 class _HeadlineSnippet(models.TextField):

@@ -7,7 +7,7 @@ from articles.models import Correction
 from core.seo import structured_data as ld
 from core.seo.meta import PageMeta, canonical, description, social_image
 from core.seo.origin import absolute_url
-from films.seo import film_ref
+from films.seo import film_ref, review_node, reviewed_item
 from people.seo import person_ref
 
 
@@ -59,6 +59,17 @@ def news_article(article, request):
             "correction": corrections(article, url),
         }
     )
+
+
+def review(article, request):
+    """The Review of a film a review story gives, beside its NewsArticle (Google's review
+    snippets read a Review, and a NewsArticle stays what Top stories reads); None for
+    other stories. The reviewed film's directors must be loaded (story_details)."""
+    film = article.reviewed_film if article.is_review else None
+    if film is None:
+        return None
+    item = reviewed_item(film, film.directors, request)
+    return review_node(article, request, item_reviewed=item)
 
 
 def feed_links(url_name, label, **kwargs):
@@ -190,6 +201,19 @@ def article_page(request, article):
             if authorship.role != authorship.Role.PHOTOGRAPHER
         ),
     ]
+    nodes = [news_article(article, request)]
+    if reviewed := review(article, request):
+        nodes.append(reviewed)
+    nodes.append(
+        ld.breadcrumbs(
+            [
+                ("Home", reverse("home")),
+                (section.name, section.get_absolute_url()),
+                (article.headline, path),
+            ],
+            request,
+        )
+    )
     return PageMeta(
         title=article.seo_title or article.headline,
         description=description(article.seo_description or article.standfirst),
@@ -197,19 +221,7 @@ def article_page(request, article):
         og_type="article",
         image=social_image(article.hero_image, "og", request),
         properties=properties,
-        structured_data=ld.json_ld_script(
-            [
-                news_article(article, request),
-                ld.breadcrumbs(
-                    [
-                        ("Home", reverse("home")),
-                        (section.name, section.get_absolute_url()),
-                        (article.headline, path),
-                    ],
-                    request,
-                ),
-            ]
-        ),
+        structured_data=ld.json_ld_script(nodes),
         feeds=feed_links(
             "articles:section_feed", f"{settings.SITE_NAME}: {section.name}", section=section.slug
         ),

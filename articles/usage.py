@@ -10,14 +10,18 @@ from people.models import Person
 
 
 def story_uses(thing):
-    """Each byline and "In this story" link of a person or film, as a line of HTML for editors."""
+    """Each byline, "In this story" link and review of a person or film, as a line of HTML
+    for editors."""
     if isinstance(thing, Person):
         return [
             *(story_use("Byline of", story) for story in thing.bylines.distinct()),
             *(story_use("In “In this story” of", story) for story in thing.articles.all()),
         ]
     if isinstance(thing, Film):
-        return [story_use("In “In this story” of", story) for story in thing.articles.all()]
+        return [
+            *(story_use("Reviewed in", story) for story in thing.reviews.all()),
+            *(story_use("In “In this story” of", story) for story in thing.articles.all()),
+        ]
     return []
 
 

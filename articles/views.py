@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import seo
+from articles.links import targets_changed_at
 from articles.models import Article, Correction
 from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
@@ -147,7 +148,22 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *(authorship.person.updated_at for authorship in article.authorships.all()),
             *(person.updated_at for person in article.people.all()),
             *(film.updated_at for film in article.films.all()),
+            *reviewed_film_changed_at(article),
+            # The body's links by reference show their targets' current addresses.
+            targets_changed_at(article.link_targets),
         )
+
+
+def reviewed_film_changed_at(article):
+    """When what a review's page shows of its film (title, poster, directors) last changed."""
+    film = article.reviewed_film if article.is_review else None
+    if film is None:
+        return []
+    return [
+        film.updated_at,
+        film.poster.updated_at if film.poster else None,
+        *(person.updated_at for person in film.directors),
+    ]
 
 
 class CorrectionsView(ListView):

@@ -48,13 +48,25 @@ def shown(value):
     return str(value)
 
 
+def readable(model_field, value):
+    """A stored or posted value as an editor reads it: a choice by its label (a rating
+    of 8 half stars is "4 out of 5"), anything else as it is."""
+    if not model_field.choices or model_field.is_relation or value in (None, ""):
+        return value
+    try:
+        key = model_field.to_python(value)
+    except ValidationError:
+        return value
+    return dict(model_field.flatchoices).get(key, value)
+
+
 def saved_text(obj, model_field):
     """A field of the saved object as an editor reads it."""
     if isinstance(model_field, TaggableManager):
         return ", ".join(sorted(getattr(obj, model_field.name).names()))
     if model_field.many_to_many:
         return shown(list(getattr(obj, model_field.name).all()))
-    return shown(getattr(obj, model_field.name, None))
+    return shown(readable(model_field, getattr(obj, model_field.name, None)))
 
 
 def posted_text(model_field, value):
@@ -69,7 +81,7 @@ def posted_text(model_field, value):
             return shown(keys)
     if isinstance(value, list):  # a split widget, as a date and a time
         return " ".join(str(part) for part in value if part not in (None, ""))
-    return shown(value)
+    return shown(readable(model_field, value))
 
 
 class VersionCheckAdmin(admin.ModelAdmin):
@@ -190,8 +202,8 @@ class VersionCheckAdmin(admin.ModelAdmin):
                     "they_changed": before is not None
                     and name in before
                     and not model_field.is_relation
-                    and shown(before[name]) != now_value,
-                    "before": shown(before.get(name)) if before else None,
+                    and shown(readable(model_field, before[name])) != now_value,
+                    "before": shown(readable(model_field, before.get(name))) if before else None,
                     "mine": mine_value,
                     "differs": mine_value != now_value,
                 }

@@ -1,9 +1,12 @@
 """Admin widgets shared by Metro's apps."""
 
-from django.forms import Script
+from django.forms import RadioSelect, Script
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from taggit.forms import TagWidget
+
+from core.ratings import stars_svg
 
 
 class TagSuggestWidget(TagWidget):
@@ -35,3 +38,26 @@ class TagSuggestWidget(TagWidget):
             }
         )
         return f"{reverse('admin:autocomplete')}?{query}"
+
+
+class StarRatingWidget(RadioSelect):
+    """A rating as a group of radio buttons, each labelled with its stars (drawn, and
+    hidden from screen readers) and its words ("4½ out of 5"), which name the button.
+
+    The admin puts a radio group in a fieldset whose legend is the field's label.
+    """
+
+    option_template_name = "core/widgets/star_rating_option.html"
+
+    class Media:
+        css = {"all": ["admin/metro/star-rating.css"]}
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs={"class": "star-rating"} | (attrs or {}), choices=choices)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        half_stars = str(value)
+        # The stars are our own markup; "No rating" has none.
+        option["stars"] = mark_safe(stars_svg(int(half_stars))) if half_stars.isdigit() else ""  # noqa: S308
+        return option

@@ -270,6 +270,9 @@ class DemoLoader:
                     "hero_image": hero,
                     "hero_caption": spec.hero_caption,
                     "featured": spec.featured,
+                    "format": spec.format,
+                    "rating": spec.rating,
+                    "reviewed_film": self.films[spec.reviewed_film] if spec.reviewed_film else None,
                 },
                 initial={"status": spec.status, "publish_at": publish_at},
             )

@@ -100,6 +100,9 @@ class StorySpec:
     featured: bool = False
     hero_caption: str = ""
     figures: tuple[Picture, ...] = field(default=())
+    format: str = "news"  # an Article.Format value
+    rating: int | None = None  # a review's stars, in half stars (9 is 4½)
+    reviewed_film: str = ""  # the slug of the film a review reviews
 
 
 @dataclass(frozen=True)

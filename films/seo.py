@@ -1,12 +1,15 @@
-"""What search engines see of a film or series: its Movie or TVSeries node and page head."""
+"""What search engines see of a film or series: its Movie or TVSeries node and page head,
+and the Review nodes of our reviews of it."""
 
 from django.urls import reverse
 
+from core.ratings import BEST_RATING, WORST_RATING, stars
 from core.seo import structured_data as ld
 from core.seo.meta import PageMeta, canonical, description, social_image
 from core.seo.origin import absolute_url
 from core.weblinks import web_url
 from films.models import Availability, Credit
+from people.models import Person
 from people.seo import person_ref
 
 
@@ -82,9 +85,67 @@ def watch_actions(entries):
     return actions
 
 
-def film_node(film, cast, crew, request):
-    """Movie (or TVSeries) for a film page; `cast` and `crew` are its credits."""
+def release_dates(film):
+    """The film's release as schema.org dates: a series starts, a film is published."""
     released = film.release_date.isoformat() if film.release_date else None
+    if film.kind == film.Kind.SERIES:
+        return {"dateCreated": released, "startDate": released}
+    return {"dateCreated": released, "datePublished": released}
+
+
+def reviewed_item(film, directors, request):
+    """The Movie (or TVSeries) a review reviews: the film page's node, with what a
+    review snippet shows of it (name, dates, directors, poster)."""
+    return ld.compact(
+        {
+            **film_ref(film, request),
+            **release_dates(film),
+            "image": ld.image_object(film.poster, "poster", request),
+            "director": [person_ref(person, request) for person in directors],
+            "sameAs": [f"https://www.imdb.com/title/{film.imdb_id}/"] if film.imdb_id else [],
+        }
+    )
+
+
+def rating(half_stars):
+    """A Rating out of five stars. Nought stars is a rating, so worstRating is said:
+    schema.org and Google take 1 when it is left out."""
+    return {
+        "@type": "Rating",
+        "ratingValue": stars(half_stars),
+        "bestRating": BEST_RATING,
+        "worstRating": WORST_RATING,
+    }
+
+
+def review_node(review, request, *, item_reviewed=None):
+    """A Review of a film: `review` is a story that reviews it (articles.Article, which
+    films knows only through the film's `reviews`), `item_reviewed` the film's node, left
+    out where the Review sits in the film's own node (its `review`)."""
+    url = absolute_url(review.get_absolute_url(), request)
+    critics = [
+        Person(pk=critic.person_id, name=critic.name, slug=critic.slug) for critic in review.critics
+    ]
+    publisher = ld.organization(request)
+    return ld.compact(
+        {
+            "@type": "Review",
+            "@id": f"{url}#review",
+            "url": url,
+            "name": ld.headline(review.headline),
+            "itemReviewed": item_reviewed,
+            "reviewRating": rating(review.rating) if review.rating is not None else None,
+            "author": [person_ref(person, request) for person in critics] or publisher,
+            "publisher": publisher,
+            "datePublished": ld.iso(review.first_published_at or review.publish_at),
+            "inLanguage": ld.language_tag(),
+        }
+    )
+
+
+def film_node(film, cast, crew, request, reviews=()):
+    """Movie (or TVSeries) for a film page; `cast` and `crew` are its credits, `reviews`
+    our live reviews of it."""
     people_in = {role: [] for role in Credit.Role.values}
     for credit in crew:
         people_in[credit.role].append(person_ref(credit.person, request))
@@ -110,15 +171,14 @@ def film_node(film, cast, crew, request):
         "creator": people_in[Credit.Role.CREATOR],
         "producer": people_in[Credit.Role.PRODUCER],
         "musicBy": people_in[Credit.Role.COMPOSER],
-        "dateCreated": released,
+        **release_dates(film),
+        "review": [review_node(review, request) for review in reviews],
         # Where readers of the site's region can watch it (films.views prefetches these).
         "potentialAction": watch_actions(getattr(film, "where_to_watch", ())),
     }
     if film.kind == film.Kind.SERIES:
-        node["startDate"] = released
         node["timeRequired"] = duration(film.runtime_minutes) if film.runtime_minutes else None
     else:
-        node["datePublished"] = released
         node["duration"] = duration(film.runtime_minutes) if film.runtime_minutes else None
     if film.platform:
         node["publisher"] = ld.compact(
@@ -127,7 +187,7 @@ def film_node(film, cast, crew, request):
     return ld.compact(node)
 
 
-def film_page(request, film, cast, crew):
+def film_page(request, film, cast, crew, reviews=()):
     path = film.get_absolute_url()
     year = f" ({film.release_date.year})" if film.release_date else ""
     text = (
@@ -145,7 +205,7 @@ def film_page(request, film, cast, crew):
         else [],
         structured_data=ld.json_ld_script(
             [
-                film_node(film, cast, crew, request),
+                film_node(film, cast, crew, request, reviews),
                 ld.breadcrumbs([("Home", reverse("home")), (film.title, path)], request),
             ]
         ),

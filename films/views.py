@@ -70,10 +70,13 @@ def crew_by_role(credits):
 
 
 class FilmDetailView(LastModifiedMixin, DetailView):
-    """A film or series: facts, synopsis, trailer, cast and crew, and live stories about it."""
+    """A film or series: facts, synopsis, trailer, our reviews, cast and crew, and live
+    stories about it."""
 
     model = Film
     stories_count = 12
+    # A film is seldom reviewed more than once (a series perhaps each season).
+    reviews_count = 3
 
     def get_queryset(self):
         where_to_watch = Prefetch(
@@ -89,18 +92,22 @@ class FilmDetailView(LastModifiedMixin, DetailView):
         film = self.object
         credits = list(film.credits.select_related("person__portrait"))
         cast = [credit for credit in credits if credit.role == Credit.Role.ACTOR]
+        # Our live reviews of it (stories, through articles' related name), with their critics.
+        reviews = list(film.reviews.live().for_review_links()[: self.reviews_count])
         return super().get_context_data(
             cast=cast,
             crew=crew_by_role(credits),
             credits=credits,
             trailer=trailer_for(film.trailer_url),
             region_name=region_name(site_region()),
+            reviews=reviews,
             stories=list(film.articles.live().for_cards()[: self.stories_count]),
             page_meta=seo.film_page(
                 self.request,
                 film,
                 cast,
                 [credit for credit in credits if credit.role != Credit.Role.ACTOR],
+                reviews,
             ),
             **kwargs,
         )
@@ -118,4 +125,5 @@ class FilmDetailView(LastModifiedMixin, DetailView):
             film.poster.updated_at if film.poster else None,
             *(credit.person.updated_at for credit in context["credits"]),
             stories_changed_at(context["stories"]),
+            stories_changed_at(context["reviews"]),
         )

@@ -220,6 +220,13 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
         "extensions": {"PullQuote": html_tags(["blockquote"], {"blockquote": ["class"]})},
     },
     {
+        # Links that may name a story, person or film (articles/links.py).
+        "js": [static_lazy("admin/metro/story-link.js")],
+        "extensions": {
+            "MetroLink": html_tags(["a"], {"a": ["href", "title", "rel", "data-link"]}),
+        },
+    },
+    {
         "js": [static_lazy("admin/metro/library-image.js")],
         "extensions": {
             "MediaLibraryImage": html_tags(

@@ -4,6 +4,16 @@ from django.db import transaction
 
 from people.models import FormerSlug
 
+# Callables (kept, duplicate) that move to `kept` what the apps above people hold of
+# a duplicate about to be deleted (articles: links in story bodies). People knows no
+# such app: each registers its step when it is ready.
+merge_steps = []
+
+
+def register_merge_step(step):
+    merge_steps.append(step)
+
+
 # Fields the kept person takes from a duplicate when their own is empty.
 FILLED_FROM_DUPLICATE = [
     "description",
@@ -20,8 +30,8 @@ FILLED_FROM_DUPLICATE = [
 def merge_people(kept, duplicates):
     """Move everything that uses `duplicates` to `kept`, then delete the duplicates.
 
-    Bylines, "In this story" links, credits and profile links move (a part `kept`
-    already has is not repeated); empty details of `kept` are filled in; the
+    Bylines, "In this story" links, credits, profile links and whatever the apps'
+    merge steps move (a part `kept` already has is not repeated); empty details of `kept` are filled in; the
     duplicates' addresses redirect to `kept` from now on.
     """
     duplicates = [person for person in duplicates if person.pk != kept.pk]
@@ -39,6 +49,8 @@ def merge_people(kept, duplicates):
             kept.user_id, duplicate.user_id = duplicate.user_id, None
             duplicate.save(update_fields=["user"])
         duplicate.former_slugs.update(person=kept)
+        for step in merge_steps:
+            step(kept, duplicate)
         slug = duplicate.slug
         duplicate.delete()
         FormerSlug.objects.update_or_create(slug=slug, defaults={"person": kept})

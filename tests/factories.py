@@ -96,6 +96,22 @@ def make_article(*, live=False, authors=(), **overrides):
     return article
 
 
+def make_review(film, *, rating=8, critics=None, live=True, **overrides):
+    """A review of `film` (published an hour ago unless `live=False`), `rating` in half
+    stars (8 is four stars; None for none), by `critics` (a new critic by default)."""
+    if critics is None:
+        critics = [make_person(name=unique("Critic"), description="film critic")]
+    fields = {"headline": f"{film.title} review", "no_hero_image": True} | overrides
+    return make_article(
+        live=live,
+        authors=critics,
+        format=Article.Format.REVIEW,
+        rating=rating,
+        reviewed_film=film,
+        **fields,
+    )
+
+
 def make_sister_site(**overrides):
     slug = unique("sister")
     fields = {"name": slug.title(), "slug": slug, "home_url": f"https://{slug}.example/"}
@@ -123,7 +139,8 @@ def make_user(role=None, **overrides):
 
 
 def article_form_data(section, **overrides):
-    """What the admin's article form posts for a plain draft, with overrides."""
+    """What the admin's article form posts for a plain draft, with overrides. A publishing
+    button (`_save_draft="1"`, `_publish="1"`…) sets the status; no field does."""
     data = {
         "headline": "A thriller arrives",
         "slug": "a-thriller-arrives",
@@ -131,8 +148,10 @@ def article_form_data(section, **overrides):
         "body": "<p>Words.</p>",
         "hero_caption": "",
         "section": section.pk,
+        "format": "news",
+        "reviewed_film": "",
+        "rating": "",
         "tags": "thrillers, streaming",
-        "status": "draft",
         "publish_at_0": "",
         "publish_at_1": "",
         "seo_title": "",
@@ -152,6 +171,21 @@ def article_form_data(section, **overrides):
         "corrections-MAX_NUM_FORMS": "1000",
     }
     return data | overrides
+
+
+def byline_as_shown(story):
+    """What the form posts for a story's stored byline, unchanged."""
+    data = {"authorships-TOTAL_FORMS": "0", "authorships-INITIAL_FORMS": "0"}
+    for number, authorship in enumerate(story.authorships.all()):
+        data |= {
+            f"authorships-{number}-id": authorship.pk,
+            f"authorships-{number}-article": story.pk,
+            f"authorships-{number}-person": authorship.person_id,
+            f"authorships-{number}-role": authorship.role,
+            f"authorships-{number}-order": authorship.order,
+        }
+        data["authorships-TOTAL_FORMS"] = data["authorships-INITIAL_FORMS"] = str(number + 1)
+    return data
 
 
 def shown_versions(*objs):

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Authorship, Correction
+from articles.models import Article, Authorship, Correction
 from films.models import Credit
 from people.models import PersonLink
 from tests.factories import (
@@ -59,6 +59,8 @@ class Newsroom:
         self.story.people.add(self.person)
         self.story.films.add(self.film)
         make_credit(self.film, self.person)
+        # Links by reference in the story's body, to stories, people and films.
+        self.links = [f"person:{self.person.pk}", f"film:{self.film.pk}"]
         self.grow(1)
 
     def grow(self, count):
@@ -100,6 +102,13 @@ class Newsroom:
             make_availability(self.film, ordering=writer.pk)
             make_availability(other_film, url=f"https://watch.example/{writer.pk}")
             make_availability(self.film, region="GB")
+            self.links += [
+                f"article:{story.pk}",
+                f"person:{other_person.pk}",
+                f"film:{other_film.pk}",
+            ]
+        body = "".join(f'<p><a href="/x/" data-link="{ref}">{ref}</a></p>' for ref in self.links)
+        Article.objects.filter(pk=self.story.pk).update(body=body)
 
     def paths(self):
         section = self.section.slug
@@ -166,6 +175,7 @@ def test_the_large_pages_show_what_they_were_given(client):
     assert story.count('class="person-card"') == MORE + 2
     assert story.count('class="film-card"') == MORE + 2
     assert story.count('href="/tags/angle-') == MORE + 1
+    assert story.count("data-link=") == 2 + 3 * (MORE + 1)
     section = client.get(paths["section"]).content.decode()
     assert section.count('class="card ') + section.count('class="card"') == 20
     assert 'rel="next"' in section

@@ -43,6 +43,9 @@ STORIES = [
         tags=("Marlow Fen", "A24", "Horror", "Film reviews"),
         people=("imani-castellane", "teodor-vasko", "agata-morrow"),
         films=("marlow-fen",),
+        format="review",
+        rating=8,
+        reviewed_film="marlow-fen",
         age_days=24,
         featured=True,
     ),
@@ -77,6 +80,9 @@ STORIES = [
         tags=("The Salt Ledger", "Netflix", "TV reviews", "Thrillers"),
         people=("odile-brannagh", "benedikt-sorel", "caspian-reyes-whitlow"),
         films=("the-salt-ledger",),
+        format="review",
+        rating=8,
+        reviewed_film="the-salt-ledger",
         age_days=0.3,
     ),
     StorySpec(
@@ -109,6 +115,9 @@ STORIES = [
         tags=("The Velvet Switchboard", "HBO", "TV reviews", "Period drama"),
         people=("wren-halvorsen", "priya-ramaswamy-holt", "teodor-vasko", "rosalind-achebe-quinn"),
         films=("the-velvet-switchboard",),
+        format="review",
+        rating=10,
+        reviewed_film="the-velvet-switchboard",
         age_days=57,
     ),
     StorySpec(
@@ -116,7 +125,7 @@ STORIES = [
         slug="orbit-of-small-things-review",
         section="reviews",
         standfirst="Ansel Korhonen's space drama is slow, strange and deeply moving, with a "
-        "lovely lead performance from Jonah Featherstone-Oduya. Four stars.",
+        "lovely lead performance from Jonah Featherstone-Oduya. Three and a half stars.",
         body="""
 <p>There are no aliens in <em>Orbit of Small Things</em>, no battles and no chosen ones. There is a salvage crew, a dead moon and a great deal of other people's junk. It is one of the most affecting series of the year.</p>
 <h2>Lost property</h2>
@@ -126,7 +135,7 @@ STORIES = [
 <p>Jonah Featherstone-Oduya is superb as Commander Ade Tolland, a careful, frightened man trying to hold his small crew together. Imani Castellane, as the station's doctor, and Caspian Reyes-Whitlow, as its engineer, give the station the feel of a real, tired family.</p>
 <h2>The verdict</h2>
 <p>The pace will test some viewers, and the middle episodes drift. Stay with it: the last two hours are extraordinary.</p>
-<p><strong>Verdict:</strong> four stars.</p>
+<p><strong>Verdict:</strong> three and a half stars.</p>
 """,
         hero=Picture(
             title="Orbit of Small Things review: the ringed planet",
@@ -140,6 +149,9 @@ STORIES = [
         tags=("Orbit of Small Things", "Apple TV+", "TV reviews", "Science fiction"),
         people=("jonah-featherstone-oduya", "imani-castellane", "ansel-korhonen"),
         films=("orbit-of-small-things",),
+        format="review",
+        rating=7,
+        reviewed_film="orbit-of-small-things",
         age_days=43,
     ),
     StorySpec(
@@ -173,6 +185,9 @@ STORIES = [
         tags=("Big Night at the Pennywhistle", "Prime Video", "Film reviews", "Comedy"),
         people=("priya-ramaswamy-holt", "wren-halvorsen", "della-okonkwo-marsh"),
         films=("big-night-at-the-pennywhistle",),
+        format="review",
+        rating=8,
+        reviewed_film="big-night-at-the-pennywhistle",
         age_days=-1,
     ),
     StorySpec(
@@ -205,6 +220,9 @@ STORIES = [
         tags=("Ashes of Cordova Street", "Focus Features", "Film reviews"),
         people=("benedikt-sorel", "odile-brannagh", "lucia-ferraro-benn"),
         films=("ashes-of-cordova-street",),
+        format="review",
+        rating=8,
+        reviewed_film="ashes-of-cordova-street",
         age_days=-3,
     ),
     StorySpec(
@@ -236,6 +254,9 @@ STORIES = [
         tags=("Keepers of the Flicker", "Hulu", "Documentary", "Film reviews", "Cinemas"),
         people=("ruth-amsel-pryce",),
         films=("keepers-of-the-flicker",),
+        format="review",
+        rating=8,
+        reviewed_film="keepers-of-the-flicker",
         age_days=13,
     ),
 ]

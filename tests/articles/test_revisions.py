@@ -5,6 +5,7 @@ import logging
 import pytest
 import reversion
 from django.core import serializers
+from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 from taggit.models import Tag
@@ -15,6 +16,8 @@ from media.models import Keyword
 from people.models import Person
 from tests.factories import (
     article_form_data,
+    byline_as_shown,
+    make_article,
     make_film,
     make_image,
     make_person,
@@ -25,8 +28,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def change_url(story):
+    return reverse("admin:articles_article_change", args=[story.pk])
+
+
 def save_article(client, article_pk, section, headline, tags="thrillers, streaming"):
-    data = article_form_data(section, headline=headline, status="draft", tags=tags)
+    data = article_form_data(section, headline=headline, tags=tags)
     if article_pk is None:
         response = client.post(reverse("admin:articles_article_add"), data)
     else:
@@ -65,6 +72,37 @@ def test_edit_twice_then_restore_the_first_version(editor_client):
     article.refresh_from_db()
     assert article.headline == "First headline"
     assert Version.objects.get_for_object(article).count() == 3
+
+
+def test_restoring_a_published_version_publishes_the_story_again(editor_client, writer):
+    story = make_article(no_hero_image=True, authors=[make_person()], headline="Amélie")
+    form = article_form_data(story.section, slug=story.slug, headline="Amélie", no_hero_image="on")
+    for button in ("_publish", "_save_draft"):  # Published, then pulled back to a draft.
+        data = form | byline_as_shown(story) | started_from(story)
+        assert editor_client.post(change_url(story), data | {button: "1"}).status_code == 302
+    story.refresh_from_db()
+    assert story.status == Article.Status.DRAFT
+    published = Version.objects.get_for_object(story)[1]
+    revision_url = reverse("admin:articles_article_revision", args=[story.pk, published.pk])
+    restore = form | byline_as_shown(story) | {"_continue": "1"}
+
+    # A writer may not publish by restoring: the restored story is a published one.
+    writer_client = Client()
+    writer_client.force_login(writer)
+    assert writer_client.get(revision_url).context["has_change_permission"] is False
+    writer_client.post(revision_url, restore | started_from(story))
+    story.refresh_from_db()
+    assert story.status == Article.Status.DRAFT
+
+    page = editor_client.get(revision_url)
+    assert [name for name, _, _ in page.context["publishing_buttons"]] == [
+        "_continue",
+        "_save_draft",
+    ]
+    assert "Live since" in page.text
+    assert editor_client.post(revision_url, restore | started_from(story)).status_code == 302
+    story.refresh_from_db()
+    assert story.is_live
 
 
 def test_a_deleted_article_can_be_recovered(editor_client):

@@ -257,13 +257,19 @@ def test_the_article_form_renders_the_editor_with_metros_extensions(editor_clien
     page = response.content.decode()
 
     config = editor_config(page)
-    assert {"PullQuote", "MediaLibraryImage", "Link", "Heading"} <= config["extensions"].keys()
+    assert {"PullQuote", "MediaLibraryImage", "MetroLink", "Heading"} <= config["extensions"].keys()
+    # Metro's link replaces the stock one, whose dialog only takes a URL.
+    assert "Link" not in config["extensions"]
     assert "NodeClass" not in config["extensions"]
+    assert config["extensions"]["MetroLink"]["targetsUrl"] == reverse(
+        "admin:articles_article_link_targets"
+    )
     assert config["extensions"]["MediaLibraryImage"]["pickerUrl"] == reverse(
         "admin:media_image_picker"
     )
     assert config["js_modules"] == [
         "/static/admin/metro/pull-quote.js",
+        "/static/admin/metro/story-link.js",
         "/static/admin/metro/library-image.js",
     ]
     assert 'src="/static/django_prose_editor/configurable.js"' in page

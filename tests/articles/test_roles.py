@@ -28,7 +28,7 @@ def change_url(article):
 
 def test_writer_can_create_a_draft_and_submit_it_for_review(writer_client, writer):
     section = make_section()
-    response = writer_client.post(ADD_URL, article_form_data(section, status="review"))
+    response = writer_client.post(ADD_URL, article_form_data(section, _submit_review="1"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get(slug="a-thriller-arrives")
     assert article.status == Article.Status.REVIEW
@@ -38,30 +38,44 @@ def test_writer_can_create_a_draft_and_submit_it_for_review(writer_client, write
 
 def test_writer_form_does_not_offer_publishing(writer_client):
     make_section()
-    form = writer_client.get(ADD_URL).context["adminform"].form
-    assert "published" not in dict(form.fields["status"].choices)
+    page = writer_client.get(ADD_URL)
+    form = page.context["adminform"].form
+    assert "status" not in form.fields
     assert "publish_at" not in form.fields
+    assert 'name="_publish"' not in page.text and 'name="_schedule"' not in page.text
 
 
-def test_writer_cannot_publish_through_a_crafted_post(writer_client):
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"status": "published", "_continue": "1"},
+        {"status": "published", "_publish": "1"},
+        {"_schedule": "1", "_schedule_at": "2099-01-01T09:00"},
+    ],
+    ids=["status-field", "publish-button", "schedule-button"],
+)
+def test_writer_cannot_publish_through_a_crafted_post(writer_client, forged):
     section = make_section()
-    data = article_form_data(
-        section,
-        status="published",
-        publish_at_0=timezone.localdate().isoformat(),
-        publish_at_1="09:00:00",
-    )
+    data = ready_to_publish(article_form_data(section)) | forged
     response = writer_client.post(ADD_URL, data)
-    assert response.status_code == 200
-    assert not Article.objects.exists()
+    # A posted status is no field of the form: the story is saved, as a draft.
+    assert not Article.objects.filter(status=Article.Status.PUBLISHED).exists()
+    if "status" in forged and "_continue" in forged:
+        assert response.status_code == 302
+        assert Article.objects.get().status == Article.Status.DRAFT
+    else:
+        assert response.status_code == 200
+        assert "Only editors can publish or schedule a story." in response.text
+        assert not Article.objects.exists()
 
 
-def test_writer_cannot_publish_an_existing_draft_through_a_crafted_post(writer_client):
-    article = make_article(status=Article.Status.REVIEW)
-    data = article_form_data(
-        article.section, slug=article.slug, status="published", **started_from(article)
+@pytest.mark.parametrize("forged", [{"status": "published"}, {"_publish": "1"}])
+def test_writer_cannot_publish_an_existing_draft_through_a_crafted_post(writer_client, forged):
+    article = make_article(
+        status=Article.Status.REVIEW, no_hero_image=True, authors=[make_person()]
     )
-    writer_client.post(change_url(article), data)
+    data = article_form_data(article.section, slug=article.slug, **started_from(article))
+    writer_client.post(change_url(article), data | forged)
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
 
@@ -121,7 +135,7 @@ def ready_to_publish(data):
 
 def test_editor_can_publish_through_the_form(editor_client):
     section = make_section()
-    data = ready_to_publish(article_form_data(section, status="published"))
+    data = ready_to_publish(article_form_data(section, _publish="1"))
     response = editor_client.post(ADD_URL, data)
     assert response.status_code == 302
     assert Article.objects.live().filter(slug="a-thriller-arrives").exists()
@@ -130,12 +144,7 @@ def test_editor_can_publish_through_the_form(editor_client):
 def test_editor_can_schedule_through_the_form(editor_client):
     section = make_section()
     when = timezone.localtime() + timedelta(days=2)
-    data = article_form_data(
-        section,
-        status="published",
-        publish_at_0=when.date().isoformat(),
-        publish_at_1=when.strftime("%H:%M:%S"),
-    )
+    data = article_form_data(section, _schedule="1", _schedule_at=when.strftime("%Y-%m-%dT%H:%M"))
     assert editor_client.post(ADD_URL, ready_to_publish(data)).status_code == 302
     assert Article.objects.scheduled().filter(slug="a-thriller-arrives").exists()
 

@@ -14,6 +14,7 @@ from people.models import Person
 from sister_sites.models import SisterSite
 from tests.factories import (
     article_form_data,
+    byline_as_shown,
     make_article,
     make_film,
     make_person,
@@ -40,6 +41,20 @@ def test_a_save_moves_the_story_to_the_next_version(editor_client):
     response = editor_client.post(change_url(story), story_form(story, **started_from(story)))
     assert response.status_code == 302
     story.refresh_from_db()
+    assert story.version == 2
+
+
+def test_a_stale_publish_now_publishes_nothing(editor_client):
+    story = make_article(no_hero_image=True, authors=[make_person()])
+    opened = started_from(story) | {"no_hero_image": "on"}
+    assert editor_client.post(change_url(story), story_form(story, **opened)).status_code == 302
+
+    stale = story_form(story, **opened) | byline_as_shown(story) | {"_publish": "1"}
+    response = editor_client.post(change_url(story), stale)
+
+    assert response.status_code == 409
+    story.refresh_from_db()
+    assert story.status == Article.Status.DRAFT and story.first_published_at is None
     assert story.version == 2
 
 

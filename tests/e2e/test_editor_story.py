@@ -7,6 +7,7 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from articles import publishing
 from articles.models import Article, Section
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
@@ -155,15 +156,22 @@ def test_a_story_goes_from_draft_to_readers_and_back_through_its_history(new_pag
     story.refresh_from_db()
     assert story.status == Article.Status.REVIEW
 
-    # 2. The writer cannot publish: no such choice, and a forced one is refused.
-    status = field(writer, "Status")
-    assert status.locator("option").all_inner_texts() == ["Draft", "In review"]
-    expect(writer.get_by_role("button", name="Publish")).to_have_count(0)
-    status.evaluate(
-        "select => { select.add(new Option('Published', 'published')); select.value = 'published' }"
+    # 2. The writer cannot publish: no Status menu, no such button, and a forced one is refused.
+    expect(writer.locator(".field-publication_state .readonly")).to_have_text("In review")
+    expect(writer.get_by_label("Status:")).to_have_count(0)
+    expect(writer.get_by_role("button", name="Publish now")).to_have_count(0)
+    writer.locator("#article_form").evaluate(
+        """form => {
+            for (const [name, value] of [["_publish", "1"], ["status", "published"]]) {
+                form.append(Object.assign(document.createElement("input"), {type: "hidden", name, value}));
+            }
+        }"""
     )
     writer.get_by_role("button", name="Save", exact=True).first.click()
-    expect(writer.locator(".errorlist")).to_contain_text("Select a valid choice")
+    expect(writer.locator(".errornote + .errorlist, .errorlist.nonfield")).to_contain_text(
+        "Only editors can publish or schedule a story."
+    )
+    expect(writer.locator(".field-publication_state .readonly")).to_have_text("In review")
     story.refresh_from_db()
     assert story.status == Article.Status.REVIEW
 
@@ -180,6 +188,7 @@ def test_a_story_goes_from_draft_to_readers_and_back_through_its_history(new_pag
     editor.goto(f"/admin/articles/article/{story.pk}/change/")
     save(editor, "Publish now")
     expect(editor.get_by_role("link", name="View on site")).to_be_visible()
+    expect(editor.locator(".field-publication_state .readonly")).to_contain_text("Live since ")
     story.refresh_from_db()
     assert story.is_live
     expect(editor.locator(".messagelist .success")).to_contain_text(
@@ -200,12 +209,18 @@ def test_a_story_goes_from_draft_to_readers_and_back_through_its_history(new_pag
         "To publish, add: a byline; a hero image (or tick “No picture”)."
     )
     expect(field(editor, "Headline")).to_have_value("Night Signal: the review")
+    # Still a draft, with a draft's buttons, whatever the refused button asked for.
+    expect(editor.locator(".field-publication_state .readonly")).to_have_text("Draft")
+    expect(editor.get_by_role("button", name="Save draft", exact=True)).to_have_count(2)
     editor.get_by_role("button", name="Add another Byline").click()
     pick(editor, "id_authorships-0-person", "Wes Writer")
     editor.get_by_label("No picture", exact=True).check()
     editor.locator("input[name=_schedule_at]").first.fill(later.strftime("%Y-%m-%dT%H:%M"))
     save(editor, "Schedule")
     expect(editor.locator(".messagelist .success")).to_contain_text("Scheduled for ")
+    expect(editor.locator(".field-publication_state .readonly")).to_have_text(
+        f"Scheduled for {publishing.newsroom_time(later)}"
+    )
     scheduled = Article.objects.get(headline="Night Signal: the review")
     assert scheduled.is_scheduled
     assert reader.goto(scheduled.get_absolute_url()).status == 404

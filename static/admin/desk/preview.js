@@ -38,9 +38,10 @@
     document.body.appendChild(toggle);
 
     function setOpen(open) {
-      // Below the admin's header, so its user links (log out) stay in reach.
+      // The drawer starts below the admin's header, so its user links (log out) stay
+      // in reach (preview.css; a phone's bottom sheet ignores it).
       const header = document.getElementById("header");
-      pane.style.top = header ? `${header.offsetHeight}px` : "0";
+      pane.style.setProperty("--desk-preview-top", header ? `${header.offsetHeight}px` : "0");
       document.body.classList.toggle("desk-preview-open", open);
       toggle.hidden = open;
       if (open) refresh();

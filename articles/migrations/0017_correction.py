@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0015_article_draft_needs_only_headline'),
+        ('articles', '0016_review_format_rating'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
