@@ -1,11 +1,14 @@
+from functools import partial
+
 import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -13,11 +16,13 @@ from django.utils.html import format_html
 from articles import link_search, publishing
 from articles.models import PUBLISH_PERMISSION, Article, Authorship, Correction, Section
 from articles.search import matching
+from core import embeds
 from core.admin_lists import LeanChangeList
 from core.conflicts import VersionCheckAdmin
 from core.ratings import RATING_CHOICES, rating_label
 from core.revisions import TaggedCompareVersionAdmin
 from core.widgets import StarRatingWidget, TagSuggestWidget
+from media import embeds as embed_details
 from media.admin import thumbnail
 from people.models import Person
 
@@ -306,8 +311,16 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         (None, {"fields": ["headline", "slug"]}),
         (None, {"fields": ["standfirst", "body"]}),
         (
-            "Hero image",
-            {"fields": ["hero_image", "hero_preview", "hero_caption", "no_hero_image"]},
+            "Hero image or lead video",
+            {
+                "fields": [
+                    "hero_image",
+                    "hero_preview",
+                    "hero_caption",
+                    "lead_video_url",
+                    "no_hero_image",
+                ]
+            },
         ),
         (
             "What the story is about",
@@ -343,8 +356,32 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         return super().get_queryset(request).prefetch_related("authorships__person")
 
     def get_urls(self):
+        describe = path(
+            "embed/", self.admin_site.admin_view(self.embed_view), name="articles_article_embed"
+        )
         # The body editor's link dialog finds stories, people and films there.
-        return [link_search.url(self), *super().get_urls()]
+        return [describe, link_search.url(self), *super().get_urls()]
+
+    def embed_view(self, request):
+        """JSON for the body editor's embeds: what an address (?url=) or a stored embed
+        (?provider=&id=) is, with what its provider's oEmbed says, asked now if not yet known.
+        {"embed": null} for anything Metro does not embed."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        if "url" in request.GET:
+            embed = embeds.parse(request.GET["url"])
+        else:
+            embed = embeds.get(request.GET.get("provider", ""), request.GET.get("id", ""))
+        if embed is None:
+            return JsonResponse(
+                {
+                    "embed": None,
+                    "message": "Metro cannot embed this address: it stays a link. Embeds come "
+                    f"from {', '.join(embeds.provider_names())}.",
+                }
+            )
+        info = embed_details.refresh([embed]).get(embed.key)
+        return JsonResponse({"embed": embed_details.describe(embed, info)})
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
@@ -414,6 +451,10 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
             obj.created_by = request.user
         obj.last_edited_by = request.user
         super().save_model(request, obj, form, change)
+        # What the providers say of new embeds, asked once the story is safely saved.
+        found = obj.find_embeds()
+        if found:
+            transaction.on_commit(partial(embed_details.refresh, found), robust=True)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         story = context["adminform"].form.instance

@@ -1,5 +1,5 @@
-"""RSS 2.0 and Atom feeds of live stories (the whole site, a section, a tag, an author)
-and of the corrections to them.
+"""RSS 2.0 and Atom feeds of live stories (the whole site, a section, a tag, an author,
+a person in the stories, a film or series) and of the corrections to them.
 
 Every address in a feed is absolute on the site's public origin
 (core.seo.origin). Items carry the whole byline, the section and tags as
@@ -22,6 +22,7 @@ from taggit.models import Tag
 from articles.models import Article, Correction, Section
 from core.seo.conditional import newest
 from core.seo.origin import absolute_url
+from films.models import Film
 from media import renditions
 from media.renditions import stored_sizes
 from people.models import Person
@@ -386,6 +387,55 @@ class AuthorFeed(StoryFeed):
 
     def scope_path(self, person):
         return reverse("articles:author", kwargs={"slug": person.slug})
+
+
+class PersonFeed(StoryFeed):
+    """Stories a person is in ("In this story"): follow an actor. Everyone with a page has
+    one, so someone not in a live story yet has an empty feed to subscribe to."""
+
+    url_name = "articles:person_feed"
+
+    def get_scope(self, slug):
+        return get_object_or_404(Person, slug=slug)
+
+    def scope_stories(self, person):
+        return Article.objects.filter(people=person)
+
+    def route_kwargs(self, person):
+        return {"slug": person.slug}
+
+    def scope_title(self, person):
+        return f"{settings.SITE_NAME}: {person.name}"
+
+    def scope_description(self, person):
+        return f"The latest {settings.SITE_NAME} stories about {person.name}."
+
+    def scope_path(self, person):
+        return person.get_absolute_url()
+
+
+class FilmFeed(StoryFeed):
+    """Stories about a film or series; like a person's, it exists before the first one."""
+
+    url_name = "articles:film_feed"
+
+    def get_scope(self, slug):
+        return get_object_or_404(Film, slug=slug)
+
+    def scope_stories(self, film):
+        return Article.objects.filter(films=film)
+
+    def route_kwargs(self, film):
+        return {"slug": film.slug}
+
+    def scope_title(self, film):
+        return f"{settings.SITE_NAME}: {film}"
+
+    def scope_description(self, film):
+        return f"The latest {settings.SITE_NAME} stories about {film}."
+
+    def scope_path(self, film):
+        return film.get_absolute_url()
 
 
 class CorrectionFeed(KindFeed):

@@ -43,9 +43,12 @@ def missing_for_publication(article, byline):
         missing.append("a section")
     if article.format == Article.Format.REVIEW and article.reviewed_film_id is None:
         missing.append("the film or series it reviews")
-    if not article.no_hero_image:
+    # A lead video always shows its poster, the hero image.
+    if not article.no_hero_image or article.lead_video_url:
         image = article.hero_image
-        if image is None:
+        if image is None and article.lead_video_url:
+            missing.append("a hero image, to be the lead video's poster")
+        elif image is None:
             missing.append("a hero image (or tick “No picture”)")
         else:
             if not image.alt_text.strip():

@@ -6,10 +6,16 @@ Library images are stored as `<figure class="media-image" data-image-id="…">`
 and rendered from the library on the way out, so a figure always carries the
 image's current caption, credit and alt text. Links to our own stories, people
 and films carry `data-link="article:12"` and get their target's current address
-the same way (articles/links.py).
+the same way (articles/links.py). Embedded content (a video, a post, a track:
+core.embeds) is stored as an empty
+`<figure class="embed" data-embed-provider="…" data-embed-id="…">`, kept only
+when the registry knows the provider and the id is one it can have, and
+rendered as a static card (media.embeds.card) whose player loads only when the
+reader asks. Pasted provider markup (`<iframe>`, `<script>`) never survives.
 """
 
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import nh3
@@ -18,11 +24,17 @@ from django.utils.html import escape, format_html, format_html_join
 from django_prose_editor.fields import ProseEditorField
 
 from articles import links
+from core import embeds
+from media import embeds as embed_details
 from media.models import Image
 from media.pictures import slot_picture
 
 PULL_QUOTE_CLASS = "pull-quote"
 MEDIA_IMAGE_CLASS = "media-image"
+EMBED_CLASS = "embed"
+# What the wrapper of a rendered embed card is called, in the body.
+EMBED_FIGURE_CLASS = "story-embed"
+EMBED_ATTRIBUTES = ("data-embed-provider", "data-embed-id")
 CREDIT_CLASS = "credit"
 LINK_REL = "noopener noreferrer"
 
@@ -51,15 +63,26 @@ BODY_EXTENSIONS = {
         "figureClass": MEDIA_IMAGE_CLASS,
         "creditClass": CREDIT_CLASS,
     },
+    "Embed": {
+        "describeUrl": reverse_lazy("admin:articles_article_embed"),
+        "figureClass": EMBED_CLASS,
+    },
     "History": True,
 }
 
 
-def _checked_attribute(element, attribute, value):
-    """A link's reference survives only as "article:<id>", "person:<id>" or "film:<id>"."""
+def _checked_attribute(tag, attribute, value):
+    """nh3's check of the attributes that name something: a link's reference survives only
+    as "article:<id>", "person:<id>" or "film:<id>"; an embed figure only with a provider
+    we know and an id some provider could have. Whether the id is the provider's is
+    checked once the figure is whole (_rebuild_embed_figures)."""
     if attribute == links.LINK_ATTRIBUTE:
         return links.clean_ref(value)
-    return value
+    if tag != "figure" or attribute not in EMBED_ATTRIBUTES:
+        return value
+    if attribute == "data-embed-provider":
+        return value if value in embeds.PROVIDERS else None
+    return value if any(p.is_valid(value) for p in embeds.PROVIDERS.values()) else None
 
 
 _cleaner = nh3.Cleaner(
@@ -88,11 +111,11 @@ _cleaner = nh3.Cleaner(
         "a": {"href", "title", links.LINK_ATTRIBUTE},
         "ol": {"start"},
         "img": {"src", "alt", "width", "height"},
-        "figure": {"data-image-id"},
+        "figure": {"data-image-id", *EMBED_ATTRIBUTES},
     },
     allowed_classes={
         "blockquote": {PULL_QUOTE_CLASS},
-        "figure": {MEDIA_IMAGE_CLASS},
+        "figure": {MEDIA_IMAGE_CLASS, EMBED_CLASS},
         "span": {CREDIT_CLASS},
     },
     url_schemes={"http", "https", "mailto"},
@@ -106,7 +129,7 @@ def sanitize_body(html):
     """Keep only the allow-listed markup of a story body."""
     if not html:
         return ""
-    cleaned = _cleaner.clean(html).strip()
+    cleaned = _rebuild_embed_figures(_cleaner.clean(html)).strip()
     # The editor's idea of "empty" is one empty paragraph.
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned
 
@@ -116,53 +139,93 @@ def body_field():
         config={"extensions": BODY_EXTENSIONS},
         sanitize=sanitize_body,
         blank=True,
-        help_text="The story. Use the toolbar for headings, links, lists, quotes and pull quotes.",
+        help_text="The story. Use the toolbar for headings, links, lists, quotes and pull quotes. "
+        "To embed a video, post or track, paste its address alone on an empty line.",
     )
 
 
-def render_body(html, link_targets=None):
-    """The sanitised body HTML `html`, each library figure rebuilt from the library and each
-    link by reference sent to its target's current address.
+def render_body(html, link_targets=None, embed_infos=None):
+    """The sanitised body HTML `html`, each library figure rebuilt from the library, each
+    link by reference sent to its target's current address and each embed as its static
+    card.
 
     Figures whose image no longer exists are dropped; links whose target is gone
     or not live keep their words without the link. All images are fetched in one
-    query, and all link targets in another, however many the story has (pass
-    `link_targets`, from links.load_targets(), if they were read already).
+    query, all link targets in another and the embeds' details in one more, however
+    many the story has (pass `link_targets`, from links.load_targets(), and
+    `embed_infos`, from media.embeds.infos, if they were read already).
     """
     if link_targets is None:
         link_targets = links.load_targets(links.refs_in(html))
     html = links.point_links(html, link_targets)
-    splitter = _LibraryFigureSplitter()
+    splitter = _FigureSplitter(images=True)
     splitter.feed(html)
     splitter.close()
-    image_ids = {part for part in splitter.parts if isinstance(part, int)}
-    images = Image.objects.in_bulk(image_ids) if image_ids else {}
-    return "".join(
-        part if isinstance(part, str) else _library_figure(images.get(part))
-        for part in splitter.parts
-    )
+    image_ids = {part.value for part in splitter.parts if isinstance(part, _Image)}
+    images = Image.objects.in_bulk(image_ids - {None}) if image_ids else {}
+    found = [part.value for part in splitter.parts if isinstance(part, _Embed) and part.value]
+    if embed_infos is None:
+        embed_infos = embed_details.infos(found)
+    rendered = []
+    for part in splitter.parts:
+        if isinstance(part, _Image):
+            rendered.append(_library_figure(images.get(part.value)))
+        elif isinstance(part, _Embed):
+            rendered.append(_embed_figure(part.value, embed_infos))
+        else:
+            rendered.append(part)
+    return "".join(rendered)
 
 
-class _LibraryFigureSplitter(HTMLParser):
-    """Splits HTML into markup kept verbatim and the image ids of library figures.
+def body_embeds(html):
+    """The embeds in a stored body, in order (a repeated one each time)."""
+    splitter = _FigureSplitter(images=False)
+    splitter.feed(html or "")
+    splitter.close()
+    return [part.value for part in splitter.parts if isinstance(part, _Embed) and part.value]
 
-    `parts` holds markup strings and, where a library figure stood, its image
-    id (None when the id is not a number).
+
+class _Image(NamedTuple):
+    value: int | None  # The image's id; None when it is not a number.
+
+
+class _Embed(NamedTuple):
+    value: embeds.Embed | None  # None for a provider or id the registry refuses.
+
+
+class _FigureSplitter(HTMLParser):
+    """Splits HTML into markup kept verbatim and the figures rebuilt from what they name:
+    an _Embed for each embed figure and, with `images`, an _Image for each library figure
+    (else those are kept verbatim). A rebuilt figure's own content is dropped.
     """
 
-    def __init__(self):
+    def __init__(self, *, images):
         super().__init__(convert_charrefs=False)
+        self.images = images
         self.parts = []
-        self._figure_depth = 0  # Above zero inside a library figure being replaced.
+        self._figure_depth = 0  # Above zero inside a figure being replaced.
 
     def handle_starttag(self, tag, attrs):
         if tag == "figure" and self._figure_depth:
             self._figure_depth += 1
-        elif tag == "figure" and (image_id := dict(attrs).get("data-image-id")) is not None:
+        elif tag == "figure" and (replacement := self._replacement(dict(attrs))):
             self._figure_depth = 1
-            self.parts.append(_parse_image_id(image_id))
+            self.parts.append(replacement)
         else:
             self._keep(self.get_starttag_text())
+
+    def _replacement(self, attributes):
+        classes = (attributes.get("class") or "").split()
+        if EMBED_CLASS in classes or any(name in attributes for name in EMBED_ATTRIBUTES):
+            return _Embed(
+                embeds.get(
+                    attributes.get("data-embed-provider") or "",
+                    attributes.get("data-embed-id") or "",
+                )
+            )
+        if self.images and (image_id := attributes.get("data-image-id")) is not None:
+            return _Image(_parse_image_id(image_id))
+        return None
 
     def handle_startendtag(self, tag, attrs):
         self._keep(self.get_starttag_text())
@@ -185,6 +248,37 @@ class _LibraryFigureSplitter(HTMLParser):
     def _keep(self, markup):
         if not self._figure_depth:
             self.parts.append(markup)
+
+
+def _rebuild_embed_figures(html):
+    """Each embed figure as the editor stores it, empty; those naming no real embed dropped."""
+    splitter = _FigureSplitter(images=False)
+    splitter.feed(html)
+    splitter.close()
+    return "".join(
+        _stored_embed(part.value) if isinstance(part, _Embed) else part for part in splitter.parts
+    )
+
+
+def _stored_embed(embed):
+    if embed is None:
+        return ""
+    return format_html(
+        '<figure class="{}" data-embed-provider="{}" data-embed-id="{}"></figure>',
+        EMBED_CLASS,
+        embed.provider.key,
+        embed.id,
+    )
+
+
+def _embed_figure(embed, embed_infos):
+    if embed is None:
+        return ""
+    return format_html(
+        '<figure class="{}">{}</figure>',
+        EMBED_FIGURE_CLASS,
+        embed_details.card(embed, embed_infos.get(embed.key)),
+    )
 
 
 def _parse_image_id(value):

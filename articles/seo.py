@@ -5,9 +5,11 @@ from django.urls import reverse
 
 from articles.models import Correction
 from core.seo import structured_data as ld
-from core.seo.meta import PageMeta, canonical, description, social_image
+from core.seo.meta import PageMeta, canonical, description, feed_links, social_image
 from core.seo.origin import absolute_url
 from films.seo import film_ref, review_node, reviewed_item
+from media.embeds import iso_duration
+from media.embeds import title as embed_title
 from people.seo import person_ref
 
 
@@ -57,6 +59,34 @@ def news_article(article, request):
             "inLanguage": ld.language_tag(),
             "isAccessibleForFree": True,
             "correction": corrections(article, url),
+            "video": video_object(article, request),
+        }
+    )
+
+
+def video_object(article, request):
+    """VideoObject for the story's lead video, with its poster (the hero image) as the
+    thumbnail; None without a lead video or a poster."""
+    video = article.lead_video
+    poster = article.hero_image
+    if video is None or poster is None or not poster.width:
+        return None
+    info = article.lead_video_info
+    thumbnails = [
+        absolute_url(poster.renditions.largest(spec).url, request)
+        for spec in ("hero", "standard", "square")
+    ]
+    return ld.compact(
+        {
+            "@type": "VideoObject",
+            "name": info.title if info and info.title else ld.headline(article.headline),
+            "description": article.seo_description
+            or article.standfirst
+            or embed_title(video, info),
+            "thumbnailUrl": list(dict.fromkeys(thumbnails)),
+            "uploadDate": ld.iso(article.first_published_at or article.publish_at),
+            "duration": iso_duration(info.duration if info else None),
+            "embedUrl": video.player_url(resolved_id=info.player_id if info else None),
         }
     )
 
@@ -70,21 +100,6 @@ def review(article, request):
         return None
     item = reviewed_item(film, film.directors, request)
     return review_node(article, request, item_reviewed=item)
-
-
-def feed_links(url_name, label, **kwargs):
-    return [
-        (
-            f"{label} (RSS)",
-            "application/rss+xml",
-            reverse(url_name, kwargs={**kwargs, "kind": "rss"}),
-        ),
-        (
-            f"{label} (Atom)",
-            "application/atom+xml",
-            reverse(url_name, kwargs={**kwargs, "kind": "atom"}),
-        ),
-    ]
 
 
 def site_feeds():
@@ -159,7 +174,7 @@ def tag_page(request, tag, page_obj):
         title=tag.name,
         text=f"Stories about {tag.name} from {settings.SITE_NAME}.",
         path=path,
-        trail=[(tag.name, path)],
+        trail=[("Topics", reverse("articles:tags")), (tag.name, path)],
         page_obj=page_obj,
         about={"@type": "Thing", "name": tag.name},
         feeds=feed_links("articles:tag_feed", f"{settings.SITE_NAME}: {tag.name}", slug=tag.slug),

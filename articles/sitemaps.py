@@ -2,9 +2,15 @@
 
 from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
-from taggit.models import Tag, TaggedItem
+from taggit.models import TaggedItem
 
-from articles.models import Article, Section, article_content_type, json_list
+from articles.models import (
+    Article,
+    Section,
+    article_content_type,
+    json_list,
+    tags_on_live_stories,
+)
 from core.seo.conditional import newest
 from core.seo.sitemaps import IMAGE_FIELDS, SiteSitemap, image_entry
 
@@ -71,17 +77,7 @@ class TagSitemap(SiteSitemap):
     """Tag pages, which exist only for tags carried by a live story."""
 
     def items(self):
-        # A scalar subquery per tag, not a join: it stops at the tag's first row on a live story.
-        on_live_story = TaggedItem.objects.filter(
-            Exists(Article.objects.live().filter(pk=OuterRef("object_id"))),
-            content_type=article_content_type(),
-            tag=OuterRef("pk"),
-        ).values("pk")[:1]
-        return (
-            Tag.objects.alias(live_item=Subquery(on_live_story))
-            .filter(live_item__isnull=False)
-            .order_by("pk")
-        )
+        return tags_on_live_stories().order_by("pk")
 
     def location(self, tag):
         return reverse("articles:tag", kwargs={"slug": tag.slug})

@@ -11,6 +11,9 @@ register_converter(UnicodeSlugConverter, "tagslug")
 
 urlpatterns = [
     path("preview/articles/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    # The directories, before the section fronts take "tags/" and "authors/".
+    path("tags/", views.TagDirectoryView.as_view(), name="tags"),
+    path("authors/", views.AuthorDirectoryView.as_view(), name="authors"),
     path("tags/<tagslug:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("search/", views.SearchView.as_view(), name="search"),
@@ -33,6 +36,12 @@ urlpatterns = [
         feeds.AuthorFeed.as_view(),
         name="author_feed",
     ),
+    path(
+        "feeds/people/<slug:slug>/<feedkind:kind>/",
+        feeds.PersonFeed.as_view(),
+        name="person_feed",
+    ),
+    path("feeds/films/<slug:slug>/<feedkind:kind>/", feeds.FilmFeed.as_view(), name="film_feed"),
     path("<slug:section>/", views.SectionView.as_view(), name="section"),
     path("<slug:section>/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,6 +1,7 @@
 from urllib.parse import quote, urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Count
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,12 +11,13 @@ from taggit.models import Tag
 
 from articles import seo
 from articles.links import targets_changed_at
-from articles.models import Article, Correction
+from articles.models import Article, Correction, live_byline_person_ids, tags_on_live_stories
 from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
 from articles.story_details import load_story_details, with_story_details
-from core import pagecache
+from core import embeds, pagecache
+from core.directory import DirectoryView
 from core.seo.conditional import LastModifiedMixin, newest
 from people.models import Person
 
@@ -87,7 +89,8 @@ class AuthorView(ArchiveListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(
-            Person.objects.select_related("portrait"), slug=self.kwargs["slug"]
+            Person.objects.select_related("portrait").prefetch_related("links"),
+            slug=self.kwargs["slug"],
         )
         return super().get_queryset().by(self.author)
 
@@ -97,6 +100,72 @@ class AuthorView(ArchiveListView):
             raise Http404("No published stories by this person.")
         context["page_meta"] = seo.author_page(self.request, self.author, context["page_obj"])
         return context
+
+
+class TagDirectoryView(DirectoryView):
+    """Every topic with a page (a tag on a live story), A–Z, with its number of live stories."""
+
+    title = "Topics"
+    url_name = "articles:tags"
+    # A tag's slug is its name's sort name already (core.tags: accents off, lower case).
+    sort_field = "slug"
+    summary = "Every topic {site} has written about, A to Z."
+    empty_text = "No topic is filed under this letter yet."
+
+    def entries(self):
+        return tags_on_live_stories()
+
+    def story_counts(self, ids):
+        # One GROUP BY over this page's tags.
+        counts = (
+            Article.objects.live()
+            .filter(tags__in=ids)
+            .order_by()
+            .values_list("tags")
+            .annotate(stories=Count("pk"))
+        )
+        return dict(counts)
+
+    def entry_url(self, tag):
+        return reverse("articles:tag", kwargs={"slug": tag.slug})
+
+    def entry_name(self, tag):
+        return tag.name
+
+
+class AuthorDirectoryView(DirectoryView):
+    """Everyone with an author page (a byline on a live story), A–Z, with their number of
+    live stories."""
+
+    title = "Authors"
+    url_name = "articles:authors"
+    summary = "The writers and photographers of {site}, A to Z."
+    empty_text = "No author is filed under this letter yet."
+
+    def entries(self):
+        return Person.objects.filter(pk__in=live_byline_person_ids()).only(
+            "name", "slug", "description", "sort_name"
+        )
+
+    def story_counts(self, ids):
+        # One GROUP BY over this page's authors; two roles in one byline count once.
+        counts = (
+            Article.objects.live()
+            .filter(authorships__person__in=ids)
+            .order_by()
+            .values_list("authorships__person")
+            .annotate(stories=Count("pk", distinct=True))
+        )
+        return dict(counts)
+
+    def entry_url(self, person):
+        return reverse("articles:author", kwargs={"slug": person.slug})
+
+    def entry_name(self, person):
+        return person.name
+
+    def entry_detail(self, person):
+        return person.description
 
 
 class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
@@ -139,6 +208,10 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             **kwargs,
         )
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return embeds.allow_frames(response, self.request, self.object.frame_origins)
+
     def last_modified(self, context):
         article = self.object
         return newest(
@@ -151,6 +224,8 @@ class ArticleDetailView(ArticleMixin, LastModifiedMixin, DetailView):
             *reviewed_film_changed_at(article),
             # The body's links by reference show their targets' current addresses.
             targets_changed_at(article.link_targets),
+            # Embeds' titles and thumbnails arrive just after the story is saved.
+            *(info.fetched_at for info in article.embed_infos.values()),
         )
 
 
@@ -234,6 +309,7 @@ class ArticlePreviewView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        embeds.allow_frames(response, self.request, self.object.frame_origins)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
         return response

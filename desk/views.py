@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from articles.models import Article
 from articles.story_details import load_story_details, with_story_details
+from core.embeds import allow_frames
 from desk.models import DEFAULT_SHARE_DAYS, SHARE_DURATIONS, SharedPreview
 from desk.preview import PreviewRefused, story_page, unsaved_preview
 
@@ -115,7 +116,7 @@ def shared_story(request, token):
         related=list(Article.objects.live().for_cards().related_to(article)),
         note="Shared draft for review: not published. Please do not pass this link on.",
     )
-    return private(HttpResponse(page))
+    return private(allow_frames(HttpResponse(page), request, article.frame_origins))
 
 
 def load_shared_story(pk):

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.directory import SortNameField
 from core.versions import version_field
 from core.weblinks import web_url_validator
 from films.regions import site_region, validate_region
@@ -41,6 +42,8 @@ class Film(models.Model):
         SERIES = "series", "Series"
 
     title = models.CharField(max_length=200)
+    # How the title files in the films directory (core.directory).
+    sort_title = SortNameField(source="title")
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.FILM)
     release_date = models.DateField(null=True, blank=True, help_text="First release or premiere.")

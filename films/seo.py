@@ -1,11 +1,12 @@
 """What search engines see of a film or series: its Movie or TVSeries node and page head,
 and the Review nodes of our reviews of it."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from core.ratings import BEST_RATING, WORST_RATING, stars
 from core.seo import structured_data as ld
-from core.seo.meta import PageMeta, canonical, description, social_image
+from core.seo.meta import PageMeta, canonical, description, feed_links, social_image
 from core.seo.origin import absolute_url
 from core.weblinks import web_url
 from films.models import Availability, Credit
@@ -206,7 +207,20 @@ def film_page(request, film, cast, crew, reviews=()):
         structured_data=ld.json_ld_script(
             [
                 film_node(film, cast, crew, request, reviews),
-                ld.breadcrumbs([("Home", reverse("home")), (film.title, path)], request),
+                ld.breadcrumbs(
+                    [
+                        ("Home", reverse("home")),
+                        ("Films and series", reverse("films:index")),
+                        (film.title, path),
+                    ],
+                    request,
+                ),
             ]
         ),
+        feeds=film_feeds(film),
     )
+
+
+def film_feeds(film):
+    """The film's RSS and Atom feeds (articles.feeds, reached by their URL names)."""
+    return feed_links("articles:film_feed", f"{settings.SITE_NAME}: {film}", slug=film.slug)

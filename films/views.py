@@ -5,10 +5,11 @@ from itertools import groupby
 from operator import attrgetter
 from urllib.parse import parse_qs, urlsplit
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils.timezone import get_current_timezone
 from django.views.generic import DetailView
 
+from core.directory import DirectoryView
 from core.seo.conditional import LastModifiedMixin, newest, stories_changed_at
 from films import seo
 from films.models import Availability, Credit, Film
@@ -127,3 +128,35 @@ class FilmDetailView(LastModifiedMixin, DetailView):
             stories_changed_at(context["stories"]),
             stories_changed_at(context["reviews"]),
         )
+
+
+class FilmDirectoryView(DirectoryView):
+    """Every film and series with a page here, A–Z, each with its number of live stories."""
+
+    title = "Films and series"
+    url_name = "films:index"
+    sort_field = "sort_title"
+    summary = "Every film and series {site} has written about, A to Z."
+    empty_text = "No film or series is filed under this letter yet."
+
+    def entries(self):
+        return Film.objects.only("title", "slug", "kind", "release_date", "sort_title")
+
+    def story_counts(self, ids):
+        # One GROUP BY over this page's films; stories reached through the relation.
+        field = Film.articles.field.name
+        counts = (
+            Film.articles.field.model.objects.live()
+            .filter(**{f"{field}__in": ids})
+            .order_by()
+            .values_list(field)
+            .annotate(stories=Count("pk"))
+        )
+        return dict(counts)
+
+    def entry_name(self, film):
+        return film.title
+
+    def entry_detail(self, film):
+        year = f", {film.release_date.year}" if film.release_date else ""
+        return f"{film.get_kind_display()}{year}"

@@ -6,6 +6,7 @@ from taggit.models import TagBase, TaggedItemBase
 from core.tags import BoundedTaggableManager, SlugRule
 from core.versions import version_field
 from media.inspection import inspect_image
+from media.paths import fast_reverse
 from media.renditions import Renditions
 
 unit_interval = [MinValueValidator(0.0), MaxValueValidator(1.0)]
@@ -123,3 +124,52 @@ class Image(models.Model):
     @property
     def aspect_ratio(self):
         return self.width / self.height if self.width and self.height else None
+
+
+class EmbedInfo(models.Model):
+    """What a provider's oEmbed said about content a story embeds (core.embeds), kept so
+    that no page ever asks the provider: read when a story is saved, shown from here after.
+
+    The thumbnail is our own copy, re-encoded (media.embeds): readers' browsers never
+    ask a provider for anything before they choose to load its player.
+    """
+
+    provider = models.CharField(max_length=20)
+    embed_id = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, blank=True)
+    author_name = models.CharField(max_length=200, blank=True)
+    duration = models.PositiveIntegerField(null=True, blank=True, help_text="In seconds.")
+    thumbnail = models.ImageField(upload_to="embeds/", blank=True, max_length=200)
+    thumbnail_width = models.PositiveIntegerField(null=True, blank=True)
+    thumbnail_height = models.PositiveIntegerField(null=True, blank=True)
+    # A better id for the player, when oEmbed names one (a Bluesky post by its account's DID).
+    player_id = models.CharField(max_length=300, blank=True)
+    fetched_at = models.DateTimeField()
+    error = models.CharField(
+        max_length=300, blank=True, help_text="Why the last fetch failed; empty when it worked."
+    )
+
+    class Meta:
+        verbose_name = "embed's details"
+        verbose_name_plural = "embeds' details"
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "embed_id"], name="embedinfo_unique_embed")
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.provider} {self.embed_id}"
+
+    @property
+    def key(self):
+        return (self.provider, self.embed_id)
+
+    @property
+    def thumbnail_url(self):
+        """Where readers get our copy of the thumbnail (media.views.embed_thumbnail), or ""."""
+        if not self.thumbnail:
+            return ""
+        return fast_reverse(
+            "media:embed_thumbnail",
+            info_id=self.pk,
+            filename=self.thumbnail.name.rsplit("/", 1)[-1],
+        )

@@ -235,6 +235,14 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
             )
         },
     },
+    {
+        "js": [static_lazy("admin/metro/embed.js")],
+        "extensions": {
+            "Embed": html_tags(
+                ["figure"], {"figure": ["class", "data-embed-provider", "data-embed-id"]}
+            )
+        },
+    },
 ]
 
 SITE_NAME = os.environ.get("SITE_NAME", "Metro")
@@ -275,6 +283,17 @@ SISTER_LINKS_KEPT = int(os.environ.get("SISTER_LINKS_KEPT", "50"))
 # Host names or networks listed here are let through, e.g. "feeds.staging.internal"
 # or "10.20.0.0/16", comma-separated in the environment. Empty in production.
 METRO_FETCH_ALLOW_PRIVATE = env_list("METRO_FETCH_ALLOW_PRIVATE")
+# Embedded videos, posts and tracks (core.embeds, media.embeds): saving a story asks
+# each new embed's provider for its title and thumbnail (oEmbed), through the same
+# guarded fetch; 0 turns this off (cards then show the provider's name). Seconds per
+# request, and the largest oEmbed answer and thumbnail accepted.
+EMBED_FETCH_METADATA = env_bool("EMBED_FETCH_METADATA", True)
+EMBED_FETCH_TIMEOUT = float(os.environ.get("EMBED_FETCH_TIMEOUT", "5"))
+EMBED_OEMBED_MAX_BYTES = int(os.environ.get("EMBED_OEMBED_MAX_BYTES", str(256 * 1024)))
+EMBED_THUMBNAIL_MAX_BYTES = int(os.environ.get("EMBED_THUMBNAIL_MAX_BYTES", str(5 * 1024 * 1024)))
+# Another oEmbed endpoint for a provider ({"youtube": "https://…"}): a proxy, or the tests'
+# local fake server.
+EMBED_OEMBED_ENDPOINTS = {}
 # The country whose readers the site serves (ISO 3166-1 alpha-2, e.g. "GB"): films'
 # "Where to watch" shows the services of this region.
 METRO_SITE_REGION = os.environ.get("METRO_SITE_REGION", "US").strip().upper()

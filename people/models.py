@@ -4,13 +4,17 @@ from django.db import models
 from django.urls import reverse
 
 from core import models as core_models
+from core.directory import SortNameField
 from core.versions import version_field
+from core.weblinks import web_url
 
 
 class Person(models.Model):
     """Someone our stories are about or by: actors, directors, critics, our own writers."""
 
     name = models.CharField(max_length=200)
+    # How the name files in the people and authors directories (core.directory).
+    sort_name = SortNameField(source="name")
     slug = models.SlugField(max_length=200, unique=True)
     description = models.CharField(
         max_length=200, blank=True, help_text='A few words, e.g. "actor" or "film critic".'
@@ -57,7 +61,7 @@ class Person(models.Model):
 
     @property
     def same_as(self):
-        """Links that identify this person elsewhere (schema.org sameAs)."""
+        """Links that identify this person elsewhere (schema.org sameAs), web addresses only."""
         urls = [link.url for link in self.links.all()]
         if self.website:
             urls.insert(0, self.website)
@@ -65,7 +69,16 @@ class Person(models.Model):
             urls.append(f"https://www.imdb.com/name/{self.imdb_id}/")
         if self.wikidata_id:
             urls.append(f"https://www.wikidata.org/wiki/{self.wikidata_id}")
-        return urls
+        # Links are stored as typed: web addresses only, as on the page (profile_links).
+        return [url for url in urls if web_url(url)]
+
+    @property
+    def profile_links(self):
+        """The person's own pages elsewhere, for readers: (name, URL), the website first,
+        then their links in order; web addresses only. (Prefetch `links`.)"""
+        links = [("Website", self.website)] if self.website else []
+        links += [(link.label, link.url) for link in self.links.all()]
+        return [(label, url) for label, url in links if web_url(url)]
 
 
 class PersonLink(models.Model):

@@ -1,9 +1,10 @@
 """What search engines see of a person: the ProfilePage and the Person node other pages link to."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from core.seo import structured_data as ld
-from core.seo.meta import PageMeta, canonical, description, social_image
+from core.seo.meta import PageMeta, canonical, description, feed_links, social_image
 from core.seo.origin import absolute_url
 
 
@@ -59,7 +60,22 @@ def person_page(request, person, *, writes_for_us):
         structured_data=ld.json_ld_script(
             [
                 profile_page(person, request, writes_for_us=writes_for_us),
-                ld.breadcrumbs([("Home", reverse("home")), (person.name, path)], request),
+                ld.breadcrumbs(
+                    [
+                        ("Home", reverse("home")),
+                        ("People", reverse("people:index")),
+                        (person.name, path),
+                    ],
+                    request,
+                ),
             ]
         ),
+        feeds=person_feeds(person),
+    )
+
+
+def person_feeds(person):
+    """The person's RSS and Atom feeds (articles.feeds, reached by their URL names)."""
+    return feed_links(
+        "articles:person_feed", f"{settings.SITE_NAME}: {person.name}", slug=person.slug
     )

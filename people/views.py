@@ -1,7 +1,8 @@
-from django.db.models import F
+from django.db.models import Count, F
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView
 
+from core.directory import DirectoryView
 from core.seo.conditional import LastModifiedMixin, newest, stories_changed_at
 from people import seo
 from people.models import Person
@@ -53,3 +54,34 @@ class PersonDetailView(LastModifiedMixin, DetailView):
             stories_changed_at(context["stories_about"]),
             stories_changed_at(context["stories_by"]),
         )
+
+
+class PersonDirectoryView(DirectoryView):
+    """Everyone with a page here, A–Z, each with the number of live stories they are in."""
+
+    title = "People"
+    url_name = "people:index"
+    summary = "The actors, directors, writers and critics in {site}'s stories, A to Z."
+    empty_text = "No one is filed under this letter yet."
+
+    def entries(self):
+        return Person.objects.only("name", "slug", "description", "sort_name")
+
+    def story_counts(self, ids):
+        # One GROUP BY over this page's people: the live stories each is "in", reached
+        # through the relation (people never import articles).
+        field = Person.articles.field.name
+        counts = (
+            Person.articles.field.model.objects.live()
+            .filter(**{f"{field}__in": ids})
+            .order_by()
+            .values_list(field)
+            .annotate(stories=Count("pk"))
+        )
+        return dict(counts)
+
+    def entry_name(self, person):
+        return person.name
+
+    def entry_detail(self, person):
+        return person.description

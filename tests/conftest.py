@@ -65,6 +65,14 @@ def commit(django_capture_on_commit_callbacks):
     return committing
 
 
+@pytest.fixture
+def fake_oembed(settings):
+    """Every embed provider's oEmbed, answered by a server on 127.0.0.1 (tests/oembed_server.py)."""
+    from tests.oembed_server import fake_oembed_server
+
+    yield from fake_oembed_server(settings)
+
+
 @pytest.fixture(scope="session")
 def private_redis():
     """A redis-server of the suite's own (never the machine's shared one on 6379),

@@ -23,3 +23,6 @@ PAGE_CACHE_GENERATION_FILE = os.path.join(
 # The feed servers of the tests listen on 127.0.0.1, which fetching otherwise refuses
 # (tests/metro/test_fetching.py checks the refusal with this emptied).
 METRO_FETCH_ALLOW_PRIVATE = ["127.0.0.1"]
+# The suite has no internet: embeds' details are fetched only by the tests that start a
+# fake oEmbed server (tests/media/test_embed_details.py) and turn this on.
+EMBED_FETCH_METADATA = False

@@ -126,6 +126,14 @@ class Newsroom:
             "section feed": f"/feeds/sections/{section}/rss/",
             "tag feed": "/feeds/tags/thrillers/atom/",
             "author feed": f"/feeds/authors/{self.author.slug}/rss/",
+            "person feed": f"/feeds/people/{self.person.slug}/atom/",
+            "film feed": f"/feeds/films/{self.film.slug}/rss/",
+            "people directory": "/people/",
+            "people under a letter": "/people/?letter=p",
+            "films directory": "/films/",
+            "topics directory": "/tags/",
+            "authors directory": "/authors/",
+            "authors under a letter": "/authors/?letter=l",
             "corrections": "/corrections/",
             "corrections rss": "/feeds/corrections/rss/",
             "corrections atom": "/feeds/corrections/atom/",
@@ -184,6 +192,10 @@ def test_the_large_pages_show_what_they_were_given(client):
     assert story.count("Stream on ") == 2 * (MORE + 1)
     film = client.get(paths["film"]).content.decode()
     assert film.count('class="person-card"') == MORE + 2
+    for name in ("people directory", "films directory", "topics directory", "authors directory"):
+        directory = client.get(paths[name]).content.decode()
+        assert directory.count('class="directory__entry"') >= MORE, name
+    assert "Lena Sorokina" in client.get(paths["authors under a letter"]).content.decode()
     assert film.count("Stream on ") == MORE + 1
     corrections = client.get(paths["corrections"]).content.decode()
     assert corrections.count('class="correction-list__item"') == 20

@@ -7,6 +7,7 @@ it in the context as `page_meta` and includes/head_meta.html writes the tags.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -69,3 +70,19 @@ def canonical(request, path=None, page=None):
     """The page's one address: its path, plus the page number on later pages of a list."""
     url = absolute_url(path or request.path, request)
     return f"{url}?page={page}" if page and page > 1 else url
+
+
+def feed_links(url_name, label, **kwargs):
+    """Autodiscovery links to a scope's RSS and Atom feeds (route `url_name`, with `kwargs`)."""
+    return [
+        (
+            f"{label} (RSS)",
+            "application/rss+xml",
+            reverse(url_name, kwargs={**kwargs, "kind": "rss"}),
+        ),
+        (
+            f"{label} (Atom)",
+            "application/atom+xml",
+            reverse(url_name, kwargs={**kwargs, "kind": "atom"}),
+        ),
+    ]

@@ -1,4 +1,5 @@
-"""RSS and Atom feeds: the whole site, each section, tag and author; live stories only."""
+"""RSS and Atom feeds: the whole site, each section, tag and author, each person in the
+stories and each film; live stories only."""
 
 import calendar
 import html
@@ -19,6 +20,7 @@ from articles.models import Article, Authorship
 from media.renditions import ensure
 from tests.factories import (
     make_article,
+    make_film,
     make_image,
     make_person,
     make_section,
@@ -29,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 SITE = "https://news.example"
 KINDS = ["rss", "atom"]
-SCOPES = ["site", "section", "tag", "author"]
+SCOPES = ["site", "section", "tag", "author", "person", "film"]
 MEDIA_RSS = "{http://search.yahoo.com/mrss/}"
 LONG_STANDFIRST = (
     "Festival juries & critics agree: the <best> film of the year is a quiet one. "
@@ -50,6 +52,10 @@ def feed_path(scope, kind, newsroom):
         )
     if scope == "tag":
         return reverse("articles:tag_feed", kwargs={"slug": "film-festivals", "kind": kind})
+    if scope == "person":
+        return reverse("articles:person_feed", kwargs={"slug": newsroom["star"].slug, "kind": kind})
+    if scope == "film":
+        return reverse("articles:film_feed", kwargs={"slug": newsroom["film"].slug, "kind": kind})
     return reverse("articles:author_feed", kwargs={"slug": newsroom["ann"].slug, "kind": kind})
 
 
@@ -79,6 +85,9 @@ def make_newsroom():
     """Two live stories in every scope, one live elsewhere, and one of each unpublished kind."""
     section = make_section(name="News")
     ann, bob, cy = (make_person(name=name) for name in ("Ann Writer", "Bob Reporter", "Cy Lens"))
+    # The person and the film the two stories are about, named in two scripts.
+    star = make_person(name="Émilie Tōkyō-東京")
+    film = make_film(title="東京 Story: “Beyoncé”")
     hero = make_image(
         file=uploaded_image(size=(800, 450)), alt_text="Crowds at the premiere", credit="PHOTO: Cy"
     )
@@ -102,6 +111,9 @@ def make_newsroom():
         live=True, section=section, publish_at=ago(days=2), authors=[bob, ann], standfirst="Older."
     )
     older.tags.add("Film festivals")
+    for story in (lead, older):
+        story.people.add(star)
+        story.films.add(film)
 
     elsewhere = make_article(live=True, publish_at=ago(days=1), authors=[make_person()])
 
@@ -130,12 +142,16 @@ def make_newsroom():
     unpublished.append(withdrawn)
     for story in unpublished:
         story.tags.add("Film festivals")
+        story.people.add(star)
+        story.films.add(film)
 
     return {
         "section": section,
         "ann": ann,
         "bob": bob,
         "cy": cy,
+        "star": star,
+        "film": film,
         "hero": hero,
         "lead": lead,
         "older": older,
@@ -193,6 +209,8 @@ def test_every_feed_lists_its_live_stories_newest_first_with_absolute_links(
             "Metro: stories by Ann Writer",
             lambda n: reverse("articles:author", kwargs={"slug": n["ann"].slug}),
         ),
+        ("person", "Metro: Émilie Tōkyō-東京", lambda n: n["star"].get_absolute_url()),
+        ("film", "Metro: 東京 Story: “Beyoncé”", lambda n: n["film"].get_absolute_url()),
     ],
 )
 def test_each_feed_is_named_for_its_scope_and_links_to_its_page(
@@ -399,7 +417,7 @@ def test_a_site_with_no_stories_has_an_empty_feed(client):
 _story_numbers = itertools.count()
 
 
-def add_stories(count, section, people):
+def add_stories(count, section, people, star=None, film=None):
     for _ in range(count):
         n = next(_story_numbers)
         story = make_article(
@@ -410,22 +428,26 @@ def add_stories(count, section, people):
             authors=[*people, make_person()],
         )
         story.tags.add("Film festivals", f"topic-{n}")
+        if star:
+            story.people.add(star)
+        if film:
+            story.films.add(film)
 
 
 # The queries each feed runs, whatever it lists: the scope, the stories (with
 # section and hero picture joined), their bylines, their tags.
-FEED_QUERIES = {"site": 1, "section": 2, "tag": 2, "author": 2}
+FEED_QUERIES = {"site": 1, "section": 2, "tag": 2, "author": 2, "person": 2, "film": 2}
 
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("scope", SCOPES)
 def test_a_feed_runs_the_same_queries_for_few_stories_or_many(client, scope, kind):
-    section, ann = make_section(), make_person()
-    newsroom = {"section": section, "ann": ann}
+    section, ann, star, film = make_section(), make_person(), make_person(), make_film()
+    newsroom = {"section": section, "ann": ann, "star": star, "film": film}
     path = feed_path(scope, kind, newsroom)
     counts = []
     for count in (3, 9):  # 3 stories, then 12
-        add_stories(count, section, [ann])
+        add_stories(count, section, [ann], star=star, film=film)
         with CaptureQueriesContext(connection) as queries:
             _, parsed = read_feed(client, path)
         assert len(parsed.entries) == {3: 3, 9: 12}[count]
@@ -483,10 +505,20 @@ def test_a_revised_story_makes_the_feed_new_again(client, newsroom):
         "/feeds/authors/no-such-person/rss/",
         "/feeds/authors/{ann}/feed/",
         "/feeds/authors/%F0%9F%8E%AC/rss/",
+        "/feeds/people/no-such-person/rss/",
+        "/feeds/people/{star}/json/",
+        "/feeds/people/%E6%9D%B1%E4%BA%AC/atom/",
+        "/feeds/films/no-such-film/atom/",
+        "/feeds/films/{film}/feed/",
     ],
 )
 def test_unknown_feeds_are_404(client, newsroom, path):
-    path = path.format(section=newsroom["section"].slug, ann=newsroom["ann"].slug)
+    path = path.format(
+        section=newsroom["section"].slug,
+        ann=newsroom["ann"].slug,
+        star=newsroom["star"].slug,
+        film=newsroom["film"].slug,
+    )
     assert client.get(path).status_code == 404
 
 
@@ -507,6 +539,19 @@ def test_someone_without_live_bylines_has_no_feed(client, kind):
     for person in (drafter, nobody):
         path = reverse("articles:author_feed", kwargs={"slug": person.slug, "kind": kind})
         assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_person_or_film_in_no_live_story_yet_has_an_empty_feed_to_follow(client, kind):
+    """Their pages exist before their first story, and so do their feeds."""
+    person, film = make_person(name="Zoë Ørsted"), make_film(title="Amélie 2")
+    draft = make_article(headline="Secret casting")
+    draft.people.add(person)
+    draft.films.add(film)
+    for url_name, thing in (("articles:person_feed", person), ("articles:film_feed", film)):
+        _, parsed = read_feed(client, reverse(url_name, kwargs={"slug": thing.slug, "kind": kind}))
+        assert parsed.entries == []
+        assert str(thing.get_absolute_url()) in parsed.feed.link
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -447,6 +447,52 @@ def test_an_author_page_lists_their_live_bylines(client):
     assert "Her draft" not in html and "Someone else" not in html
 
 
+def profile_links(html):
+    """The author's links elsewhere as (href, rel, text), in order."""
+    block = html.split('<ul class="profile-links"')[1].split("</ul>")[0]
+    return re.findall(r'<li><a href="([^"]*)" rel="([^"]*)">(.*?)</a></li>', block)
+
+
+def test_an_author_page_shows_the_persons_links_elsewhere(client):
+    writer = make_person(name="Lena Sorokina", website="https://lena.example/")
+    writer.links.create(label="Bluesky", url="https://bsky.app/profile/lena.example", order=1)
+    writer.links.create(label="Mastodon", url="https://mastodon.example/@lena", order=0)
+    make_article(live=True, authors=[writer])
+
+    html = html_of(client.get(f"/authors/{writer.slug}/"))
+    assert profile_links(html) == [
+        ("https://lena.example/", "me noopener", "Website"),
+        ("https://mastodon.example/@lena", "me noopener", "Mastodon"),
+        ("https://bsky.app/profile/lena.example", "me noopener", "Bluesky"),
+    ]
+    assert 'aria-label="Lena Sorokina elsewhere"' in html
+
+
+def test_an_authors_links_are_web_addresses_and_text(client):
+    """Links are stored as typed; only http and https ones reach readers, labels as text."""
+    writer = make_person(name="Lena Sorokina", website="ftp://files.example/")
+    writer.links.create(label="<b>Insta</b>gram", url="https://instagram.example/lena?a=1&b=2")
+    writer.links.create(label="Evil", url="javascript:alert(1)")
+    writer.links.create(label="Data", url="data:text/html,<script>alert(1)</script>")
+    make_article(live=True, authors=[writer])
+
+    html = html_of(client.get(f"/authors/{writer.slug}/"))
+    assert profile_links(html) == [
+        (
+            "https://instagram.example/lena?a=1&amp;b=2",
+            "me noopener",
+            "&lt;b&gt;Insta&lt;/b&gt;gram",
+        )
+    ]
+    assert "javascript:" not in html and "data:text" not in html and "ftp://" not in html
+
+
+def test_an_author_without_links_has_no_list(client):
+    writer = make_person()
+    make_article(live=True, authors=[writer])
+    assert 'class="profile-links"' not in html_of(client.get(f"/authors/{writer.slug}/"))
+
+
 def test_someone_without_live_bylines_has_no_author_page(client):
     actor = make_person()
     make_article(authors=[actor])

@@ -257,7 +257,9 @@ def test_the_article_form_renders_the_editor_with_metros_extensions(editor_clien
     page = response.content.decode()
 
     config = editor_config(page)
-    assert {"PullQuote", "MediaLibraryImage", "MetroLink", "Heading"} <= config["extensions"].keys()
+    assert {"PullQuote", "MediaLibraryImage", "MetroLink", "Embed", "Heading"} <= config[
+        "extensions"
+    ].keys()
     # Metro's link replaces the stock one, whose dialog only takes a URL.
     assert "Link" not in config["extensions"]
     assert "NodeClass" not in config["extensions"]
@@ -267,10 +269,12 @@ def test_the_article_form_renders_the_editor_with_metros_extensions(editor_clien
     assert config["extensions"]["MediaLibraryImage"]["pickerUrl"] == reverse(
         "admin:media_image_picker"
     )
+    assert config["extensions"]["Embed"]["describeUrl"] == reverse("admin:articles_article_embed")
     assert config["js_modules"] == [
         "/static/admin/metro/pull-quote.js",
         "/static/admin/metro/story-link.js",
         "/static/admin/metro/library-image.js",
+        "/static/admin/metro/embed.js",
     ]
     assert 'src="/static/django_prose_editor/configurable.js"' in page
     assert 'href="/static/admin/metro/admin.css"' in page

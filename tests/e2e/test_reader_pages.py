@@ -1,11 +1,11 @@
 """Reader pages audit: the public pages, as readers meet them, over the demo newsroom.
 
 Each test loads the demo content once and walks every kind of reader page: the
-front page, a section, a story, a person, a film, a topic, search results and
-the 404 page. axe-core checks them for accessibility; two viewports check the
-layout (no sideways scrolling, a usable header, images that load without
-shifting the page); and a browser with JavaScript off checks that reading,
-navigating and searching need no script.
+front page, a section, a story, a person, a film, a topic, the people and topic
+directories, search results and the 404 page. axe-core checks them for
+accessibility; two viewports check the layout (no sideways scrolling, a usable
+header, images that load without shifting the page); and a browser with
+JavaScript off checks that reading, navigating and searching need no script.
 """
 
 import re
@@ -45,6 +45,7 @@ class Newsroom:
 def newsroom(transactional_db, live_server):
     """The demo newsroom, and one page of each kind picked from it through the ORM."""
     from articles.models import Article, Section
+    from core.directory import letter_of
     from films.models import Credit, Film
     from people.models import Person
 
@@ -106,6 +107,18 @@ def newsroom(transactional_db, live_server):
             reverse("articles:tag", args=[tag.slug]),
             tag.name,
             live.filter(tags=tag).order_by("-publish_at").first().headline,
+        ),
+        ReaderPage(
+            "people directory",
+            reverse("people:index"),
+            "People",
+            Person.objects.order_by("sort_name", "pk").first().name,
+        ),
+        ReaderPage(
+            "topics under a letter",
+            reverse("articles:tags") + "?" + urlencode({"letter": letter_of(tag.slug)}),
+            "Topics",
+            tag.name,
         ),
         ReaderPage(
             "search",

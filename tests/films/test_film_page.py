@@ -22,7 +22,7 @@ from tests.factories import (
     make_section,
     uploaded_image,
 )
-from tests.pages import page_text
+from tests.pages import page_text, read_head
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +175,24 @@ def test_only_live_stories_about_the_film_appear(client):
     assert "Stories about The Salt Ledger" in text
     assert live.headline in text
     assert draft.headline not in text and scheduled.headline not in text
+
+
+def test_the_film_page_offers_the_films_feed_to_follow(client):
+    film = make_film(title="東京 Story: “Beyoncé”")
+    response = client.get(film.get_absolute_url())
+    rss = reverse("articles:film_feed", kwargs={"slug": film.slug, "kind": "rss"})
+    atom = reverse("articles:film_feed", kwargs={"slug": film.slug, "kind": "atom"})
+    alternates = [
+        (link["type"], link["href"])
+        for link in read_head(response).links
+        if link.get("rel") == "alternate"
+    ]
+    assert alternates == [("application/rss+xml", rss), ("application/atom+xml", atom)]
+    html = response.content.decode()
+    assert f'<a class="follow__link" href="{rss}" type="application/rss+xml">' in html
+    assert f'href="{atom}"' in html
+    assert "Follow 東京 Story: “Beyoncé”" in page_text(response)
+    assert client.get(atom).status_code == 200
 
 
 def test_an_unknown_film_is_a_404(client):

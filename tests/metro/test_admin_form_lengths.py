@@ -28,6 +28,7 @@ from taggit.forms import TagField
 from taggit.models import Tag
 
 from articles.models import Article
+from core import embeds
 from films.models import Film, Genre
 from media.models import Image, Keyword
 from people.models import Person
@@ -85,6 +86,8 @@ class LimitedField:
     limit: int
     # "tt" for an id with a format such as IMDb's (tt0000123).
     id_prefix: str | None = None
+    # Where a URL's path starts; an embed's address must be a provider's (core.embeds).
+    url_stem: str = "https://example.com/"
 
     @classmethod
     def of(cls, form, name):
@@ -92,7 +95,8 @@ class LimitedField:
         if isinstance(field, TagField):
             return cls(field, TAG_LIMIT)
         if isinstance(field, forms.CharField) and field.max_length:
-            return cls(field, field.max_length, id_prefix(form, name))
+            stem = EMBED_STEM if embeds_only(form, name) else cls.url_stem
+            return cls(field, field.max_length, id_prefix(form, name), stem)
         return None
 
     def text(self, length, number):
@@ -106,7 +110,7 @@ class LimitedField:
         if isinstance(self.field, TagField):
             return f"Amélie, {(TEXT * length)[: length - len(suffix)]}{suffix}, 東京"
         if isinstance(self.field, forms.URLField):
-            stem = "https://example.com/"
+            stem = self.url_stem
             path = TEXT.replace(" ", "-") * length
             return stem + path[: length - len(stem) - len(suffix)] + suffix
         if isinstance(self.field, forms.SlugField):
@@ -116,7 +120,25 @@ class LimitedField:
         return (pattern * length)[: length - len(suffix)] + suffix
 
     def ordinary(self, number):
+        if isinstance(self.field, forms.URLField):
+            return self.text(min(self.limit, len(self.url_stem) + 10), number)
         return self.text(min(self.limit, 9 if self.id_prefix else 30), number)
+
+
+# A video's address that takes any text after it (a start time nobody reads).
+EMBED_STEM = "https://youtu.be/dQw4w9WgXcQ?t="
+
+
+def embeds_only(form, name):
+    """Whether the field takes only addresses of content Metro embeds (core.embeds)."""
+    try:
+        model_field = form._meta.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return any(
+        validator in (embeds.validate_embed_url, embeds.validate_video_url)
+        for validator in model_field.validators
+    )
 
 
 def id_prefix(form, name):

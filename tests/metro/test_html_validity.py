@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,8 +24,10 @@ from django.utils import timezone
 
 from articles.models import Article, Correction
 from films.models import Credit, Film
+from media.models import EmbedInfo
 from people.models import Person
 from tests.factories import (
+    image_bytes,
     make_article,
     make_availability,
     make_credit,
@@ -83,7 +86,8 @@ def newsroom():
         birth_date=moment.date() - timedelta(days=9000),
         portrait=make_image(alt_text="Amélie, à Montmartre", file=uploaded_image(size=(600, 600))),
     )
-    writer = make_person(name="Zoë Ørsted")
+    writer = make_person(name="Zoë Ørsted", website="https://zoe.example/")
+    writer.links.create(label="Bluesky “Zoë”", url="https://bsky.app/profile/zoe.example?a=1&b=2")
     film = make_film(
         title="東京 Story: Beyoncé’s “Encore”",
         release_date=moment.date() - timedelta(days=2000),
@@ -97,7 +101,12 @@ def newsroom():
         live=True,
         headline="Amélie à Tōkyō: “東京” and the café crème",
         standfirst="Ça va? Naïve façade, jalapeño & crème brûlée <b>not bold</b>.",
-        body="<p>Straße, 東京, Beyoncé.</p>",
+        body="<p>Straße, 東京, Beyoncé.</p>"
+        '<figure class="embed" data-embed-provider="youtube" data-embed-id="dQw4w9WgXcQ"></figure>'
+        '<figure class="embed" data-embed-provider="spotify" data-embed-id="track/4uLU6hMCjMI75M1A2tKUQC">'
+        "</figure><p>Fin.</p>",
+        # The hero is the poster of a video readers load with a click.
+        lead_video_url="https://vimeo.com/76979871",
         publish_at=moment,
         first_published_at=moment,
         revised_at=moment + timedelta(minutes=42, microseconds=654321),
@@ -107,6 +116,16 @@ def newsroom():
     story.people.add(amelie)
     story.films.add(film)
     story.tags.add("Cannes 2026", "Box office")
+    EmbedInfo.objects.create(
+        provider="youtube",
+        embed_id="dQw4w9WgXcQ",
+        title="Beyoncé <live> à 東京",
+        author_name="Zoë & co",
+        thumbnail=ContentFile(image_bytes(size=(640, 360), fmt="JPEG"), name="embeds/t.jpg"),
+        thumbnail_width=640,
+        thumbnail_height=360,
+        fetched_at=moment,
+    )
     for kind, text in [
         ("correction", "An earlier version said “東京” & <b>Kyoto</b>."),
         ("update", "Ça"),
@@ -119,6 +138,9 @@ def newsroom():
     draft = make_article(
         headline="Brouillon: éditorial", section=story.section, publish_at=moment, authors=[writer]
     )
+    for number in range(50):  # enough for a second page of authors
+        author = make_person(name=f"Auteur nº {number}")
+        make_article(live=True, section=story.section, authors=[author])
     for number in range(20):  # enough for a second page
         make_article(live=True, section=story.section, headline=f"Brève nº {number}")
     Article.objects.filter(pk__in=[story.pk, draft.pk]).update(updated_at=moment, created_at=moment)
@@ -145,6 +167,14 @@ def test_every_public_page_kind_is_valid_html(client, editor_client, newsroom, t
         "author": reverse("articles:author", args=[author.slug]),
         "search": reverse("articles:search") + "?q=Amélie+café",
         "search-empty": reverse("articles:search") + "?q=",
+        "people": reverse("people:index"),
+        "people-letter": reverse("people:index") + "?letter=a",
+        "people-other": reverse("people:index") + "?letter=other",
+        "people-empty-letter": reverse("people:index") + "?letter=x",
+        "films": reverse("films:index"),
+        "topics": reverse("articles:tags"),
+        "authors": reverse("articles:authors"),
+        "authors-page-2": reverse("articles:authors") + "?page=2",
         "corrections": reverse("articles:corrections"),
         "not-found": "/no-such-section/no-such-story/",
     }

@@ -307,10 +307,10 @@ def test_every_page_has_breadcrumbs_from_home(client, story):
         "/": ["Home"],
         "/film/": ["Home", "Film"],
         story.get_absolute_url(): ["Home", "Film", story.headline],
-        "/tags/thrillers/": ["Home", "Thrillers"],
-        critic.get_absolute_url(): ["Home", "Ada Critic"],
+        "/tags/thrillers/": ["Home", "Topics", "Thrillers"],
+        critic.get_absolute_url(): ["Home", "People", "Ada Critic"],
         "/authors/ada-critic/": ["Home", "Ada Critic", "Stories"],
-        "/films/night-signal/": ["Home", "Night Signal"],
+        "/films/night-signal/": ["Home", "Films and series", "Night Signal"],
         "/search/?q=night": ["Home", "Search"],
     }
     for path, names in pages.items():

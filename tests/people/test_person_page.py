@@ -18,7 +18,7 @@ from tests.factories import (
     make_platform,
     make_section,
 )
-from tests.pages import page_text
+from tests.pages import page_text, read_head
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +124,37 @@ def test_a_person_with_no_live_bylines_has_no_stories_by_block(client):
 
     assert "Stories by" not in page_text(response)
     assert reverse("articles:author", kwargs={"slug": person.slug}) not in response.content.decode()
+
+
+def test_the_profile_offers_the_persons_feed_to_follow(client):
+    person = make_person(name="Émilie Tōkyō-東京")
+    response = client.get(person.get_absolute_url())
+    html = response.content.decode()
+    rss = reverse("articles:person_feed", kwargs={"slug": person.slug, "kind": "rss"})
+    atom = reverse("articles:person_feed", kwargs={"slug": person.slug, "kind": "atom"})
+    alternates = [
+        (link["type"], link["href"], link["title"])
+        for link in read_head(response).links
+        if link.get("rel") == "alternate"
+    ]
+    assert alternates == [
+        ("application/rss+xml", rss, "Metro: Émilie Tōkyō-東京 (RSS)"),
+        ("application/atom+xml", atom, "Metro: Émilie Tōkyō-東京 (Atom)"),
+    ]
+    assert f'<a class="follow__link" href="{rss}" type="application/rss+xml">' in html
+    assert "Follow Émilie Tōkyō-東京" in page_text(response)
+    assert f'href="{atom}"' in html
+    assert client.get(rss).status_code == 200
+
+
+def test_the_profile_shows_the_persons_links_elsewhere(client):
+    person = make_person(website="https://odile.example/")
+    person.links.create(label="Instagram", url="https://instagram.example/odile")
+    person.links.create(label="Bad", url="javascript:alert(1)")
+    html = client.get(person.get_absolute_url()).content.decode()
+    assert '<a href="https://odile.example/" rel="me noopener">Website</a>' in html
+    assert '<a href="https://instagram.example/odile" rel="me noopener">Instagram</a>' in html
+    assert "javascript:" not in html
 
 
 def test_an_unknown_person_is_a_404(client):

@@ -11,7 +11,7 @@ from staff.roles import sync_roles_migration
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('films', '0003_film_version'),
+        ('films', '0004_film_sort_title'),
         ('staff', '0002_roles'),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0016_review_format_rating'),
+        ('articles', '0017_lead_video'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
