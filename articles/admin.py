@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from articles import link_search, publishing
-from articles.models import PUBLISH_PERMISSION, Article, Authorship, Section
+from articles.models import PUBLISH_PERMISSION, Article, Authorship, Correction, Section
 from articles.search import matching
 from core import embeds
 from core.admin_lists import LeanChangeList
@@ -89,6 +89,58 @@ class AuthorshipInline(admin.TabularInline):
                 return form
 
         return PrefilledWithTheWriter
+
+
+def has_been_live(story):
+    """A story readers have seen: first published, and not only scheduled."""
+    first = story.first_published_at if story is not None else None
+    return first is not None and first <= timezone.now()
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["kind", "published_at", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2, "cols": 80})}
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections and updates, on stories readers have seen, written by editors.
+
+    The story's revisions keep them: django-reversion follows every inline of a
+    versioned admin, so restoring a version restores its notes as they were.
+    """
+
+    model = Correction
+    form = CorrectionForm
+    extra = 0
+    # Shown below the story's words, after the second fieldset (change_form.html).
+    after_fieldset = 1
+
+    # Only on stories readers have seen (ArticleAdmin.get_inlines). A note speaks to
+    # readers about the live story, so whoever may publish writes it; whoever may see
+    # the story sees its notes.
+    def has_add_permission(self, request, obj=None):
+        return can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return can_publish(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_publish(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article") or can_publish(request.user)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class SignedCorrections(formset):
+            def save_new(self, form, commit=True):
+                form.instance.created_by = request.user
+                return super().save_new(form, commit)
+
+        return SignedCorrections
 
 
 class AssigneeFilter(admin.SimpleListFilter):
@@ -253,7 +305,7 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
         "created_at",
         "updated_at",
     ]
-    inlines = [AuthorshipInline]
+    inlines = [AuthorshipInline, CorrectionInline]
     save_on_top = True
 
     class Media:
@@ -341,6 +393,12 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)
+        if has_been_live(obj):
+            return inlines
+        return [inline for inline in inlines if inline is not CorrectionInline]
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 
 from core.datetimes import machine_datetime
 from core.ratings import stars_html
+from core.weblinks import web_url
 from media.pictures import escape_html as e
 from media.pictures import slot_picture
 
@@ -141,9 +142,10 @@ def part_played(credit, name_film=False):
     return part
 
 
-def film_card(film, cast=(), slot="in-story-poster"):
+def film_card(film, cast=(), slot="in-story-poster", watch=()):
     """A film's card: poster (or title), title, kind and year, where and when it is out,
-    and its top-billed `cast` (people), each linked to their page; `slot` as in person_card()."""
+    its top-billed `cast` (people), each linked to their page, and where to `watch` it
+    (Availability entries, as where_to_watch() lists them); `slot` as in person_card()."""
     poster = picture_or_placeholder(film.poster, slot, "film-card__poster", film.title)
     year = f" · {film.release_date.year}" if film.release_date else ""
     release = ""
@@ -155,13 +157,41 @@ def film_card(film, cast=(), slot="in-story-poster"):
             f'<a href="{e(person.get_absolute_url())}">{e(person.name)}</a>' for person in cast
         ]
         starring = f'<p class="film-card__cast">With {join_names(names)}</p>'
+    watching = ""
+    if watch:
+        watching = f"\n    {where_to_watch(watch, 'film-card__watch')}"
     return mark_safe(  # noqa: S308 - every value is escaped above or below
         f'<div class="film-card">\n  {poster}\n  <div class="film-card__body">\n'
         f'    <h3 class="film-card__title"><a href="{e(film.get_absolute_url())}">'
         f"{e(film.title)}</a></h3>\n"
         f'    <p class="film-card__meta">{e(film.get_kind_display())}{year}</p>\n'
-        f"    {release}\n    {starring}\n  </div>\n</div>\n"
+        f"    {release}\n    {starring}{watching}\n  </div>\n</div>\n"
     )
+
+
+def where_to_watch(entries, css_class="where-to-watch__list"):
+    """A list of where to watch a film, one entry (films.Availability) a line, in the
+    order given: "Stream on Netflix", linked to the film's page there when there is one,
+    and "from December 5, 2026" while that date is still to come. Only links: nothing
+    is loaded from the services."""
+    items = []
+    for entry in entries:
+        text = e(entry.phrase())
+        if url := web_url(entry.url):
+            text = f'<a href="{e(url)}" rel="nofollow noopener">{text}</a>'
+        if entry.is_coming:
+            text = f"{text} from {date_element(entry.available_from)}"
+        items.append(f"<li>{text}</li>")
+    if not items:
+        return ""
+    return mark_safe(  # noqa: S308 - every value is escaped above
+        f'<ul class="{e(css_class)}" aria-label="Where to watch">{"".join(items)}</ul>'
+    )
+
+
+def date_element(day):
+    """<time> for a date, written "May 24, 2019"."""
+    return f'<time datetime="{day.isoformat()}">{e(MONTHS[day.month])} {day.day}, {day.year}</time>'
 
 
 def story_subject_cards(films, people):
@@ -169,7 +199,14 @@ def story_subject_cards(films, people):
     with their parts in those films (naming the film when there are several), as
     articles.story_details loads them."""
     name_films = len(films) > 1
-    items = [film_card(film, cast=getattr(film, "top_billed", ())) for film in films]
+    items = [
+        film_card(
+            film,
+            cast=getattr(film, "top_billed", ()),
+            watch=getattr(film, "where_to_watch", ()),
+        )
+        for film in films
+    ]
     items += [
         person_card(
             person,
@@ -190,10 +227,7 @@ def film_release(film):
     released = film.release_date
     if not released:
         return mark_safe(f"On {platform}" if platform else "")  # noqa: S308 - escaped above
-    when = (
-        f'<time datetime="{released.isoformat()}">'
-        f"{e(MONTHS[released.month])} {released.day}, {released.year}</time>"
-    )
+    when = date_element(released)
     if released <= timezone.localdate():
         where = f" on {platform}" if platform else ""
         return mark_safe(f"Released{where} on {when}")  # noqa: S308 - escaped above

@@ -1,5 +1,5 @@
-"""RSS 2.0 and Atom feeds of live stories: the whole site, a section, a tag, an author,
-a person in the stories, a film or series.
+"""RSS 2.0 and Atom feeds of live stories (the whole site, a section, a tag, an author,
+a person in the stories, a film or series) and of the corrections to them.
 
 Every address in a feed is absolute on the site's public origin
 (core.seo.origin). Items carry the whole byline, the section and tags as
@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import feedgenerator
 from taggit.models import Tag
 
-from articles.models import Article, Section
+from articles.models import Article, Correction, Section
 from core.seo.conditional import newest
 from core.seo.origin import absolute_url
 from films.models import Film
@@ -151,23 +151,19 @@ class MetroAtomFeed(feedgenerator.Atom1Feed):
             add_media_content(handler, item["hero"])
 
 
-class StoryFeed(Feed):
-    """The newest live stories of a scope, as RSS or Atom.
+class KindFeed(Feed):
+    """A feed served as RSS or as Atom, as the `kind` in its address says.
 
     One instance serves one request (see `as_view`), so the request and the
-    stories it found can live on it: items need the request for absolute URLs.
+    items it found can live on it: items need the request for absolute URLs.
     """
 
-    feed_types = {"rss": MetroRssFeed, "atom": MetroAtomFeed}
+    feed_types = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
     url_name = None  # The feed's own URL name, for its self link.
-    allow_empty = True  # Tag and author feeds exist only while they have live stories.
-    # A story keeps its id when its slug or section changes, so readers never see it twice.
-    item_guid_is_permalink = False
 
     def __init__(self, kind):
         self.kind = kind
         self.feed_type = self.feed_types[kind]
-        self._heroes = {}
 
     @classmethod
     def as_view(cls):
@@ -177,6 +173,22 @@ class StoryFeed(Feed):
         view.__name__ = view.__qualname__ = cls.__name__
         view.__doc__ = cls.__doc__
         return view
+
+    def site_host(self):
+        return urlsplit(absolute_url("/", self.request)).hostname
+
+
+class StoryFeed(KindFeed):
+    """The newest live stories of a scope, as RSS or Atom."""
+
+    feed_types = {"rss": MetroRssFeed, "atom": MetroAtomFeed}
+    allow_empty = True  # Tag and author feeds exist only while they have live stories.
+    # A story keeps its id when its slug or section changes, so readers never see it twice.
+    item_guid_is_permalink = False
+
+    def __init__(self, kind):
+        super().__init__(kind)
+        self._heroes = {}
 
     # The scope: the whole site here; subclasses narrow it to a section, tag or person.
 
@@ -255,8 +267,7 @@ class StoryFeed(Feed):
 
     def item_guid(self, story):
         """A tag URI (RFC 4151) from the site's host, the story's creation date and its id."""
-        host = urlsplit(absolute_url("/", self.request)).hostname
-        return f"tag:{host},{story.created_at:%Y-%m-%d}:story-{story.pk}"
+        return f"tag:{self.site_host()},{story.created_at:%Y-%m-%d}:story-{story.pk}"
 
     def item_description(self, story):
         # The standfirst is plain text, and RSS descriptions and Atom summaries
@@ -425,3 +436,55 @@ class FilmFeed(StoryFeed):
 
     def scope_path(self, film):
         return film.get_absolute_url()
+
+
+class CorrectionFeed(KindFeed):
+    """The newest corrections to live stories, each linking to its note on the story."""
+
+    url_name = "articles:corrections_feed"
+    item_guid_is_permalink = False
+
+    def get_object(self, request):
+        self.request = request
+        self.notes = list(Correction.objects.listed()[:MAX_ITEMS])
+
+    def title(self):
+        return f"{settings.SITE_NAME}: corrections"
+
+    def description(self):
+        return html.escape(self.subtitle(), quote=False)
+
+    def subtitle(self):
+        return f"Corrections to {settings.SITE_NAME}'s stories, newest first."
+
+    def link(self):
+        return absolute_url(reverse("articles:corrections"), self.request)
+
+    def feed_url(self):
+        return absolute_url(reverse(self.url_name, kwargs={"kind": self.kind}), self.request)
+
+    def feed_guid(self):
+        return self.feed_url()
+
+    def author_name(self):
+        return settings.SITE_NAME
+
+    def items(self):
+        return self.notes
+
+    def item_title(self, note):
+        return f"Correction: {note.article.headline}"
+
+    def item_link(self, note):
+        return absolute_url(note.get_absolute_url(), self.request)
+
+    def item_guid(self, note):
+        """A tag URI (RFC 4151): the site's host, the day the note was written and its id."""
+        return f"tag:{self.site_host()},{note.created_at:%Y-%m-%d}:correction-{note.pk}"
+
+    def item_description(self, note):
+        # Plain text, and feed readers read descriptions as HTML: escaped once here.
+        return html.escape(note.text, quote=False)
+
+    def item_pubdate(self, note):
+        return note.published_at

@@ -43,6 +43,7 @@ UPDATE_WORTH_SHOWING = timedelta(minutes=15)
 RESERVED_SECTION_SLUGS = {
     "admin",
     "authors",
+    "corrections",
     "feeds",
     "films",
     "images",
@@ -844,6 +845,139 @@ class Authorship(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+
+# How long a note may be: a sentence or two, as readers see it at the end of a story.
+CORRECTION_MAX_LENGTH = 1000
+# A note dated a little ahead of the server's clock (another machine's) is not in the future.
+CLOCK_TOLERANCE = timedelta(minutes=1)
+
+
+def plain_note(text):
+    """A note as one plain paragraph: control characters dropped, whitespace single."""
+    printable = "".join(char if char.isprintable() else " " for char in text or "")
+    return " ".join(printable.split())
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def on_live_stories(self, now=None):
+        """Notes on stories readers can see now; a draft's or a scheduled story's never."""
+        return self.filter(
+            article__status=Article.Status.PUBLISHED,
+            article__publish_at__lte=now or timezone.now(),
+        )
+
+    def corrections(self):
+        """Corrections only, not updates."""
+        return self.filter(kind=Correction.Kind.CORRECTION)
+
+    def listed(self):
+        """What the corrections page and its feeds list: the corrections of live stories,
+        newest first, with what their links need (story, section) in the same query."""
+        return (
+            self.corrections()
+            .on_live_stories()
+            .select_related("article__section")
+            .only(
+                "kind",
+                "text",
+                "published_at",
+                "created_at",
+                "article__headline",
+                "article__slug",
+                "article__section__name",
+                "article__section__slug",
+            )
+            .order_by("-published_at", "-pk")
+        )
+
+
+class Correction(models.Model):
+    """A dated note at the end of a story: what was corrected, or what has changed since.
+
+    Readers see it at the end of the story; a correction is also listed on the
+    corrections page and its feeds and in the story's structured data. Saving or
+    deleting one is a change to the story (articles.signals.story_note_changed).
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(
+        max_length=12,
+        choices=Kind,
+        default=Kind.CORRECTION,
+        help_text="A correction fixes an error and is listed on the corrections page; "
+        "an update adds news.",
+    )
+    text = models.CharField(
+        max_length=CORRECTION_MAX_LENGTH,
+        help_text="Plain text, shown as written, e.g. “An earlier version of this story "
+        "misstated the release date.”",
+    )
+    published_at = models.DateTimeField(
+        "date",
+        default=timezone.now,
+        help_text="When the story was corrected or updated; not in the future.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        get_latest_by = "published_at"
+        verbose_name = "correction or update"
+        verbose_name_plural = "corrections and updates"
+        indexes = [
+            # The corrections page and feeds: newest first, without a sort of every note.
+            models.Index(fields=["-published_at", "-id"], name="correction_newest_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["correction", "update"]), name="correction_kind_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(text=""), name="correction_has_text"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text}"
+
+    def save(self, *args, **kwargs):
+        self.text = plain_note(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"correction-{self.pk}"
+
+    def clean(self):
+        self.text = plain_note(self.text)
+        if not self.text:
+            raise ValidationError({"text": "Say what was corrected or updated."})
+        if self.published_at is None:
+            return
+        if self.published_at > timezone.now() + CLOCK_TOLERANCE:
+            raise ValidationError({"published_at": "A correction cannot be dated in the future."})
+        # A missing story raises RelatedObjectDoesNotExist, an AttributeError.
+        first = getattr(getattr(self, "article", None), "first_published_at", None)
+        if first is not None and self.published_at < first:
+            raise ValidationError(
+                {"published_at": "A correction cannot be dated before the story was published."}
+            )
 
 
 class FormerSlug(core_models.FormerSlug):

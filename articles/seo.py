@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
+from articles.models import Correction
 from core.seo import structured_data as ld
 from core.seo.meta import PageMeta, canonical, description, feed_links, social_image
 from core.seo.origin import absolute_url
@@ -12,8 +13,23 @@ from media.embeds import title as embed_title
 from people.seo import person_ref
 
 
+def corrections(article, url):
+    """The story's corrections (not its updates) as CorrectionComments, oldest first."""
+    return [
+        {
+            "@type": "CorrectionComment",
+            "url": f"{url}#{note.anchor}",
+            "text": note.text,
+            "datePublished": ld.iso(note.published_at),
+        }
+        for note in article.corrections.all()
+        if note.kind == Correction.Kind.CORRECTION
+    ]
+
+
 def news_article(article, request):
-    """NewsArticle for a story page. The article's people and films must be prefetched."""
+    """NewsArticle for a story page. The article's people, films and corrections must be
+    prefetched."""
     url = absolute_url(article.get_absolute_url(), request)
     byline = list(article.authorships.all())
     authors = [a.person for a in byline if a.role != a.Role.PHOTOGRAPHER]
@@ -43,6 +59,7 @@ def news_article(article, request):
             "mentions": [person_ref(person, request) for person in article.people.all()],
             "inLanguage": ld.language_tag(),
             "isAccessibleForFree": True,
+            "correction": corrections(article, url),
             "video": video_object(article, request),
         }
     )
@@ -261,6 +278,54 @@ def article_page(request, article):
             "articles:section_feed", f"{settings.SITE_NAME}: {section.name}", section=section.slug
         ),
     )
+
+
+def corrections_page(request, page_obj):
+    """The corrections page: a CollectionPage of this page's corrections."""
+    path = reverse("articles:corrections")
+    notes = list(page_obj.object_list) if page_obj else []
+    first = page_obj.start_index() if notes else 1
+    url = absolute_url(path, request)
+    return PageMeta(
+        title="Corrections",
+        description=description(
+            f"Corrections to {settings.SITE_NAME}'s stories, newest first: what we got "
+            "wrong, and when we put it right."
+        ),
+        canonical=canonical(request, path, page_obj.number if page_obj else None),
+        image=social_image(None, "og", request),
+        structured_data=ld.json_ld_script(
+            [
+                ld.compact(
+                    {
+                        "@type": "CollectionPage",
+                        "@id": url,
+                        "url": url,
+                        "name": "Corrections",
+                        "mainEntity": {
+                            "@type": "ItemList",
+                            "numberOfItems": len(notes),
+                            "itemListElement": [
+                                {
+                                    "@type": "ListItem",
+                                    "position": position,
+                                    "url": absolute_url(note.get_absolute_url(), request),
+                                    "name": f"Correction: {note.article.headline}",
+                                }
+                                for position, note in enumerate(notes, start=first)
+                            ],
+                        },
+                    }
+                ),
+                ld.breadcrumbs([("Home", reverse("home")), ("Corrections", path)], request),
+            ]
+        ),
+        feeds=[*corrections_feeds(), *site_feeds()],
+    )
+
+
+def corrections_feeds():
+    return feed_links("articles:corrections_feed", f"{settings.SITE_NAME}: corrections")
 
 
 def preview_page(article):

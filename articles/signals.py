@@ -1,4 +1,5 @@
-"""Keeping Article.search_terms current, and published stories' feed pictures made.
+"""Keeping Article.search_terms current, published stories' feed pictures made, and
+stories' times moved by their corrections.
 
 Search: Article.save() keeps the body's plain text; these receivers follow the
 links changing (from either end) and the linked names changing or going.
@@ -6,17 +7,24 @@ links changing (from either end) and the linked names changing or going.
 Feed pictures: a feed gives the byte length of each story's picture, which it
 knows only once the file is made; it is made when a story is saved published
 (or scheduled) and when a published story's picture gets a new file or crop.
+
+Corrections and updates: a note saved or deleted is a change to its story, whose
+updated_at (the page's Last-Modified) moves to now; on a live story, revised_at
+(dateModified, the byline's "Updated", feeds and sitemaps) becomes at least the
+note's date.
 """
 
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.feeds import make_feed_picture
-from articles.models import Article, Authorship, FormerSlug, Section
+from articles.models import Article, Authorship, Correction, FormerSlug, Section
 from articles.navigation import clear_navigation_cache
 from films.models import Film
 from media.models import Image
@@ -103,7 +111,7 @@ def draft_change(instance):
     """True for a draft story (saved, tagged, relinked, given a byline) that was a draft
     before: no public page shows it. The page cache skips such changes."""
     story = instance if isinstance(instance, Article) else None
-    if isinstance(instance, (Authorship, FormerSlug)):
+    if isinstance(instance, (Authorship, FormerSlug, Correction)):
         story = instance.article
     elif isinstance(instance, TaggedItem) and instance.content_type.model_class() is Article:
         story = Article.objects.filter(pk=instance.object_id).first()
@@ -125,3 +133,17 @@ def make_feed_picture_of_new_crop(sender, instance, raw=False, **kwargs):
     published = Article.objects.filter(hero_image=instance, status=Article.Status.PUBLISHED)
     if not raw and published.exists():
         transaction.on_commit(partial(make_feed_picture, instance), robust=True)
+
+
+@receiver([post_save, post_delete], sender=Correction)
+def story_note_changed(sender, instance, raw=False, **kwargs):
+    """See the module's docstring: a correction changes its story's times."""
+    if raw:
+        return
+    now = timezone.now()
+    story = Article.objects.filter(pk=instance.article_id)
+    story.update(updated_at=now)
+    if kwargs["signal"] is post_save:
+        story.live(now).filter(
+            Q(revised_at__isnull=True) | Q(revised_at__lt=instance.published_at)
+        ).update(revised_at=instance.published_at)

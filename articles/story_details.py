@@ -1,15 +1,16 @@
 """Everything a story page shows beside the story's own row, read with that row.
 
-with_story_details() adds four JSON lists to the story's query: the byline
+with_story_details() adds JSON lists to the story's query: the byline
 (each person with their links), the people in the story (with portraits and
-their credits in the story's films), the films (with platform, poster and
-top-billed cast) and, for a review, the directors of the film it reviews (its
-film and poster come by join). load_story_details() turns them into the model
-instances the templates and cards use, so `article.authorships.all()`,
-`.people.all()`, `.films.all()`, `.tags.all()` and a review's
-`article.reviewed_film.directors` cost no query. One query
-instead of four: at 100,000 stories the ORM spent more building and reading the
-three small queries than the database spent answering them.
+their credits in the story's films), the films (with platform, poster,
+top-billed cast and where to watch them in the site's region), the story's
+corrections and updates and, for a review, the directors of the film it reviews
+(its film and poster come by join). load_story_details() turns them into the
+model instances the templates and cards use, so `article.authorships.all()`,
+`.people.all()`, `.films.all()`, `.corrections.all()`, `.tags.all()` and a
+review's `article.reviewed_film.directors` cost no query. One query instead of
+one per list: at 100,000 stories the ORM spent more building and reading the
+small queries than the database spent answering them.
 
 The lists are written as SQL for PostgreSQL and SQLite, ordered as each model's
 Meta.ordering orders it there, and hold whole rows, so the instances are the
@@ -24,8 +25,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 from taggit.models import Tag
 
-from articles.models import Article, Authorship
-from films.models import Credit, Film, Platform
+from articles.models import Article, Authorship, Correction
+from films.models import Availability, Credit, Film, Platform
+from films.regions import site_region
 from media.models import Image
 from people.models import Person, PersonLink
 
@@ -43,6 +45,7 @@ def with_story_details(queryset):
             byline_rows=_DetailList("byline"),
             people_rows=_DetailList("people"),
             film_rows=_DetailList("films"),
+            correction_rows=_DetailList("corrections"),
             director_rows=_DetailList("directors"),
         )
     )
@@ -51,7 +54,8 @@ def with_story_details(queryset):
 def load_story_details(article):
     """Give the story its tags, byline, people and films as prefetch_related would have.
 
-    Each film also gets `top_billed`, the first TOP_BILLED actors (people), and each
+    Each film also gets `top_billed`, the first TOP_BILLED actors (people), and
+    `where_to_watch`, its Availability entries in the site's region, newest first; each
     person `parts_in_story`, their credits in the story's films (with the film), in
     the films' order, then in billing order.
     """
@@ -75,7 +79,7 @@ def load_story_details(article):
     prefetched(article, "authorships", Authorship.objects.filter(article=article), authorships)
 
     films = []
-    for film_row, platform_row, poster_row, cast_rows in article.film_rows or []:
+    for film_row, platform_row, poster_row, cast_rows, watch_rows in article.film_rows or []:
         film = _instance(Film, film_row, db)
         film._state.fields_cache["platform"] = platform_row and _instance(
             Platform, platform_row, db
@@ -84,6 +88,13 @@ def load_story_details(article):
         # One actor playing two parts is named once.
         cast = {row["id"]: _instance(Person, row, db) for row in cast_rows or []}
         film.top_billed = list(cast.values())
+        film.where_to_watch = []
+        for watch_row, service_row in watch_rows or []:
+            entry = _instance(Availability, watch_row, db)
+            entry._state.fields_cache.update(
+                film=film, platform=service_row and _instance(Platform, service_row, db)
+            )
+            film.where_to_watch.append(entry)
         films.append(film)
     prefetched(article, "films", Film.objects.filter(articles=article), films)
 
@@ -106,6 +117,11 @@ def load_story_details(article):
         article.reviewed_film.directors = [
             _instance(Person, row, db) for row in article.director_rows or []
         ]
+
+    corrections = [_instance(Correction, row, db) for row in article.correction_rows or []]
+    for correction in corrections:
+        correction._state.fields_cache["article"] = article
+    prefetched(article, "corrections", Correction.objects.filter(article=article), corrections)
     return article
 
 
@@ -150,15 +166,23 @@ class _DetailList(models.Expression):
 
     def as_sql(self, compiler, connection):
         story = f"{compiler.quote_name(compiler.query.base_table)}.{compiler.quote_name('id')}"
-        return _detail_sql(self.kind, connection.vendor == "postgresql").format(story=story), ()
+        sql = _detail_sql(self.kind, connection.vendor == "postgresql").format(story=story)
+        # The films' where-to-watch entries are the site region's, a parameter.
+        return sql, (site_region(),) if self.kind == "films" else ()
 
 
 @cache
 def _detail_sql(kind, postgresql):
     """SQL for a JSON list of whole rows, ordered as Meta.ordering orders them; `{story}`
-    stands for the story's id."""
+    stands for the story's id, and in the films' list a %s for the site's region."""
     sql = _JSONSql(postgresql)
     person = sql.row(Person, "p")
+    if kind == "corrections":
+        return sql.rows(
+            sql.row(Correction, "k"),
+            f"FROM {Correction._meta.db_table} k WHERE k.article_id = {{story}}",
+            "k.published_at, k.id",
+        )
     if kind == "byline":
         links = sql.rows(
             sql.row(PersonLink, "l"),
@@ -207,9 +231,23 @@ def _detail_sql(kind, postgresql):
         "c.billing_order, c.id",
         limit=TOP_BILLED,
     )
+    # As AvailabilityQuerySet.in_region() orders them: newest first, undated last.
+    where_to_watch = sql.rows(
+        sql.array(sql.row(Availability, "w"), sql.optional(Platform, "wp")),
+        f"FROM {Availability._meta.db_table} w "
+        f"LEFT JOIN {Platform._meta.db_table} wp ON wp.id = w.platform_id "
+        "WHERE w.film_id = f.id AND w.region = %s",
+        "w.available_from DESC NULLS LAST, w.{ordering}, w.id".format(
+            ordering=sql.quote("ordering")
+        ),
+    )
     return sql.rows(
         sql.array(
-            sql.row(Film, "f"), sql.optional(Platform, "pl"), sql.optional(Image, "i"), top_billed
+            sql.row(Film, "f"),
+            sql.optional(Platform, "pl"),
+            sql.optional(Image, "i"),
+            top_billed,
+            where_to_watch,
         ),
         f"FROM {Article.films.through._meta.db_table} s "
         f"JOIN {Film._meta.db_table} f ON f.id = s.film_id "

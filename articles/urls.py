@@ -17,12 +17,18 @@ urlpatterns = [
     path("tags/<tagslug:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("corrections/", views.CorrectionsView.as_view(), name="corrections"),
     # Feeds, <kind> being "rss" or "atom"; before the section fronts take "feeds/".
     path("feeds/<feedkind:kind>/", feeds.SiteFeed.as_view(), name="feed"),
     path(
         "feeds/sections/<slug:section>/<feedkind:kind>/",
         feeds.SectionFeed.as_view(),
         name="section_feed",
+    ),
+    path(
+        "feeds/corrections/<feedkind:kind>/",
+        feeds.CorrectionFeed.as_view(),
+        name="corrections_feed",
     ),
     path("feeds/tags/<tagslug:slug>/<feedkind:kind>/", feeds.TagFeed.as_view(), name="tag_feed"),
     path(

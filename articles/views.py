@@ -11,7 +11,7 @@ from taggit.models import Tag
 
 from articles import seo
 from articles.links import targets_changed_at
-from articles.models import Article, live_byline_person_ids, tags_on_live_stories
+from articles.models import Article, Correction, live_byline_person_ids, tags_on_live_stories
 from articles.navigation import navigation_sections
 from articles.pagination import ArchivePaginator
 from articles.search import MAX_RESULTS, clean_query, ranked_matches, with_snippets
@@ -245,6 +245,24 @@ def reviewed_film_changed_at(article):
         film.poster.updated_at if film.poster else None,
         *(person.updated_at for person in film.directors),
     ]
+
+
+class CorrectionsView(ListView):
+    """Corrections to live stories, newest first, 20 a page, each linked to its story."""
+
+    template_name = "articles/corrections.html"
+    paginate_by = 20
+    paginator_class = ArchivePaginator
+    page_cache_parameters = {"page": pagecache.page_number_parameter}
+    allow_empty = True
+
+    def get_queryset(self):
+        return Correction.objects.listed()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_meta"] = seo.corrections_page(self.request, context["page_obj"])
+        return context
 
 
 SHARE_TARGETS = [

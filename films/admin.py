@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -5,7 +6,8 @@ from core.conflicts import VersionCheckAdmin
 from core.in_use import RefuseDeletionWhileInUse
 from core.review import EditorsChangeWhatStoriesShow
 from core.revisions import follow_also
-from films.models import Credit, Film, Genre, Platform
+from films.models import Availability, Credit, Film, Genre, Platform
+from films.regions import REGION_CHOICES, site_region
 from media.admin import thumbnail
 from people.admin import PersonAdmin
 from people.models import Person
@@ -21,6 +23,26 @@ class FilmCreditInline(admin.TabularInline):
     fields = ["person", "role", "character_name", "billing_order"]
     verbose_name = "credit"
     verbose_name_plural = "cast and crew"
+
+
+class AvailabilityForm(forms.ModelForm):
+    # Countries by name; a new row starts in the site's own.
+    region = forms.TypedChoiceField(label="Country", choices=REGION_CHOICES, initial=site_region)
+
+    class Meta:
+        model = Availability
+        fields = ["region", "how", "platform", "available_from", "url", "ordering"]
+
+
+class AvailabilityInline(admin.TabularInline):
+    """Where to watch: each service by country, how, from when, with a link."""
+
+    model = Availability
+    form = AvailabilityForm
+    extra = 0
+    autocomplete_fields = ["platform"]
+    verbose_name = "where to watch"
+    verbose_name_plural = "where to watch (readers see the site's own country)"
 
 
 class PersonCreditInline(admin.TabularInline):
@@ -68,7 +90,7 @@ class FilmAdmin(
         ("Poster and trailer", {"fields": ["poster", "poster_preview", "trailer_url"]}),
         ("Identifiers", {"fields": ["imdb_id"], "classes": ["collapse"]}),
     ]
-    inlines = [FilmCreditInline]
+    inlines = [FilmCreditInline, AvailabilityInline]
 
     @admin.display(description="Poster")
     def poster_thumb(self, obj):

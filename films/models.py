@@ -1,9 +1,12 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from core.directory import SortNameField
 from core.versions import version_field
+from core.weblinks import web_url_validator
+from films.regions import site_region, validate_region
 
 
 class Platform(models.Model):
@@ -127,3 +130,102 @@ class Credit(models.Model):
     def __str__(self):
         part = f" as {self.character_name}" if self.character_name else ""
         return f"{self.person} — {self.get_role_display()}{part}, {self.film.title}"
+
+
+class AvailabilityQuerySet(models.QuerySet):
+    def in_region(self, region=None):
+        """Where to watch in `region` (the site's by default), newest first."""
+        return self.filter(region=region or site_region()).order_by(*WATCH_ORDER)
+
+
+# Newest first: the latest arrival (or the one still to come) leads; entries with no
+# date (there all along) follow; then the editor's order.
+WATCH_ORDER = [
+    models.F("available_from").desc(nulls_last=True),
+    "ordering",
+    "pk",
+]
+
+
+class Availability(models.Model):
+    """Where and how readers in one country can watch a film or series: "Stream on
+    Netflix", "Rent on Apple TV", "In cinemas from December 20"."""
+
+    class How(models.TextChoices):
+        STREAM = "stream", "Stream"
+        RENT = "rent", "Rent"
+        BUY = "buy", "Buy"
+        CINEMA = "cinema", "In cinemas"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="availabilities")
+    region = models.CharField(
+        "country",
+        max_length=2,
+        default=site_region,
+        validators=[validate_region],
+        help_text="Where readers can watch it this way.",
+    )
+    how = models.CharField(max_length=10, choices=How, default=How.STREAM)
+    # A platform that leaves the catalogue takes its entries with it only on purpose.
+    platform = models.ForeignKey(
+        Platform,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="availabilities",
+        help_text="The service or store; for cinemas, the chain (optional).",
+    )
+    available_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it arrives there; leave empty if it is there already.",
+    )
+    url = models.URLField(
+        "link",
+        blank=True,
+        validators=[web_url_validator],
+        help_text="The film's page on the service (http or https).",
+    )
+    ordering = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first among entries of the same date."
+    )
+
+    objects = AvailabilityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region", *WATCH_ORDER]
+        verbose_name = "where to watch"
+        verbose_name_plural = "where to watch"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(how__in=["stream", "rent", "buy", "cinema"]),
+                name="availability_how_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(region__regex=r"^[A-Z]{2}$"), name="availability_region_code"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(how="cinema") | models.Q(platform__isnull=False),
+                name="availability_platform_unless_cinema",
+                violation_error_message="Choose the service or store; only cinemas may go without.",
+            ),
+            # Its index also serves a film's entries for one region.
+            models.UniqueConstraint(
+                fields=["film", "region", "how", "platform"], name="availability_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.phrase()} ({self.region})"
+
+    def phrase(self):
+        """ "Stream on Netflix", "In cinemas", "In cinemas at AMC Theatres": no date."""
+        platform = self.platform.name if self.platform_id else ""
+        if self.how == self.How.CINEMA:
+            return f"In cinemas at {platform}" if platform else "In cinemas"
+        return f"{self.get_how_display()} on {platform}"
+
+    @property
+    def is_coming(self):
+        """Not there yet: its date is still to come."""
+        return self.available_from is not None and self.available_from > timezone.localdate()

@@ -8,7 +8,8 @@ from core.ratings import BEST_RATING, WORST_RATING, stars
 from core.seo import structured_data as ld
 from core.seo.meta import PageMeta, canonical, description, feed_links, social_image
 from core.seo.origin import absolute_url
-from films.models import Credit
+from core.weblinks import web_url
+from films.models import Availability, Credit
 from people.models import Person
 from people.seo import person_ref
 
@@ -30,6 +31,59 @@ def duration(minutes):
     """ISO 8601 duration, e.g. PT1H58M."""
     hours, minutes = divmod(minutes, 60)
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+
+
+# How a WatchAction's access is described (ActionAccessSpecification.category, in the
+# words Google's media actions use). Cinemas are screenings, not a place to watch
+# online: they get no WatchAction.
+WATCH_CATEGORIES = {
+    Availability.How.STREAM: "subscription",
+    Availability.How.RENT: "rental",
+    Availability.How.BUY: "purchase",
+}
+WEB_PLATFORMS = ["http://schema.org/DesktopWebPlatform", "http://schema.org/MobileWebPlatform"]
+
+
+def watch_actions(entries):
+    """A WatchAction for each where-to-watch entry with a link (cinemas aside), in order."""
+    actions = []
+    for entry in entries:
+        url, category = web_url(entry.url), WATCH_CATEGORIES.get(entry.how)
+        if not url or not category:
+            continue
+        platform = entry.platform
+        actions.append(
+            ld.compact(
+                {
+                    "@type": "WatchAction",
+                    "target": {
+                        "@type": "EntryPoint",
+                        "urlTemplate": url,
+                        "actionPlatform": WEB_PLATFORMS,
+                    },
+                    "actionAccessibilityRequirement": ld.compact(
+                        {
+                            "@type": "ActionAccessSpecification",
+                            "category": category,
+                            "availabilityStarts": entry.available_from.isoformat()
+                            if entry.available_from
+                            else None,
+                            "eligibleRegion": {"@type": "Country", "name": entry.region},
+                        }
+                    ),
+                    "provider": ld.compact(
+                        {
+                            "@type": "Organization",
+                            "name": platform.name,
+                            "url": web_url(platform.url),
+                        }
+                    )
+                    if platform
+                    else None,
+                }
+            )
+        )
+    return actions
 
 
 def release_dates(film):
@@ -120,6 +174,8 @@ def film_node(film, cast, crew, request, reviews=()):
         "musicBy": people_in[Credit.Role.COMPOSER],
         **release_dates(film),
         "review": [review_node(review, request) for review in reviews],
+        # Where readers of the site's region can watch it (films.views prefetches these).
+        "potentialAction": watch_actions(getattr(film, "where_to_watch", ())),
     }
     if film.kind == film.Kind.SERIES:
         node["timeRequired"] = duration(film.runtime_minutes) if film.runtime_minutes else None

@@ -1,16 +1,19 @@
 import re
 from dataclasses import dataclass
+from datetime import datetime, time
 from itertools import groupby
 from operator import attrgetter
 from urllib.parse import parse_qs, urlsplit
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
+from django.utils.timezone import get_current_timezone
 from django.views.generic import DetailView
 
 from core.directory import DirectoryView
 from core.seo.conditional import LastModifiedMixin, newest, stories_changed_at
 from films import seo
-from films.models import Credit, Film
+from films.models import Availability, Credit, Film
+from films.regions import region_name, site_region
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -77,7 +80,14 @@ class FilmDetailView(LastModifiedMixin, DetailView):
     reviews_count = 3
 
     def get_queryset(self):
-        return Film.objects.select_related("platform", "poster").prefetch_related("genres")
+        where_to_watch = Prefetch(
+            "availabilities",
+            queryset=Availability.objects.in_region().select_related("platform"),
+            to_attr="where_to_watch",
+        )
+        return Film.objects.select_related("platform", "poster").prefetch_related(
+            "genres", where_to_watch
+        )
 
     def get_context_data(self, **kwargs):
         film = self.object
@@ -90,6 +100,7 @@ class FilmDetailView(LastModifiedMixin, DetailView):
             crew=crew_by_role(credits),
             credits=credits,
             trailer=trailer_for(film.trailer_url),
+            region_name=region_name(site_region()),
             reviews=reviews,
             stories=list(film.articles.live().for_cards()[: self.stories_count]),
             page_meta=seo.film_page(
@@ -106,6 +117,12 @@ class FilmDetailView(LastModifiedMixin, DetailView):
         film = self.object
         return newest(
             film.updated_at,
+            # The day an entry arrives, "from <date>" leaves the page.
+            *(
+                datetime.combine(entry.available_from, time(), get_current_timezone())
+                for entry in film.where_to_watch
+                if entry.available_from and not entry.is_coming
+            ),
             film.poster.updated_at if film.poster else None,
             *(credit.person.updated_at for credit in context["credits"]),
             stories_changed_at(context["stories"]),

@@ -3,6 +3,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from films.regions import REGIONS
+
 
 @register(Tags.compatibility)
 def check_site_url(app_configs, **kwargs):
@@ -31,5 +33,19 @@ def check_site_url_in_production(app_configs, **kwargs):
             "data take their host from each request.",
             hint="Set SITE_URL to the public origin, e.g. https://www.metro.example.",
             id="metro.W001",
+        )
+    ]
+
+
+@register(Tags.compatibility)
+def check_site_region(app_configs, **kwargs):
+    """METRO_SITE_REGION must be a country code: films show where to watch there."""
+    if settings.METRO_SITE_REGION in REGIONS:
+        return []
+    return [
+        Error(
+            f"METRO_SITE_REGION must be an ISO 3166-1 alpha-2 country code such as US or GB; "
+            f"got {settings.METRO_SITE_REGION!r}.",
+            id="metro.E002",
         )
     ]

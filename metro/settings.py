@@ -300,6 +300,9 @@ EMBED_THUMBNAIL_MAX_BYTES = int(os.environ.get("EMBED_THUMBNAIL_MAX_BYTES", str(
 # Another oEmbed endpoint for a provider ({"youtube": "https://…"}): a proxy, or the tests'
 # local fake server.
 EMBED_OEMBED_ENDPOINTS = {}
+# The country whose readers the site serves (ISO 3166-1 alpha-2, e.g. "GB"): films'
+# "Where to watch" shows the services of this region.
+METRO_SITE_REGION = os.environ.get("METRO_SITE_REGION", "US").strip().upper()
 
 LOGIN_URL = "admin:login"
 # After signing in without a safe `next`: the admin's index (Django's default,

@@ -18,6 +18,7 @@ WRITER_PERMISSIONS = {
     ("people", "personlink"): ["add", "change", "delete", "view"],
     ("films", "film"): ["add", "change", "view"],
     ("films", "credit"): ["add", "change", "delete", "view"],
+    ("films", "availability"): ["add", "change", "delete", "view"],
     ("films", "platform"): ["add", "change", "view"],
     ("films", "genre"): ["add", "change", "view"],
     ("media", "image"): ["add", "change", "view"],

@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from articles.models import Article, Authorship, Section
-from films.models import Credit, Film, Platform
+from films.models import Availability, Credit, Film, Platform
 from media.models import Gallery, GalleryItem, Image
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
@@ -76,6 +76,13 @@ def make_film(**overrides):
 
 def make_credit(film, person, **overrides):
     return Credit.objects.create(film=film, person=person, **overrides)
+
+
+def make_availability(film, **overrides):
+    """Where to watch `film`: streaming in the site's region on a new platform, by default."""
+    if "platform" not in overrides and overrides.get("how") != Availability.How.CINEMA:
+        overrides["platform"] = make_platform()
+    return Availability.objects.create(film=film, **overrides)
 
 
 def make_article(*, live=False, authors=(), **overrides):
@@ -166,6 +173,11 @@ def article_form_data(section, **overrides):
         "desk_notes-INITIAL_FORMS": "0",
         "desk_notes-MIN_NUM_FORMS": "0",
         "desk_notes-MAX_NUM_FORMS": "1000",
+        # Shown on stories readers have seen (articles.admin.CorrectionInline).
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
     }
     return data | overrides
 

@@ -11,11 +11,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, Authorship
+from articles.models import Article, Authorship, Correction
 from films.models import Credit
 from people.models import PersonLink
 from tests.factories import (
     make_article,
+    make_availability,
     make_credit,
     make_film,
     make_gallery,
@@ -95,6 +96,13 @@ class Newsroom:
             site = make_sister_site()
             for _ in range(3):
                 make_sister_link(site)
+            # Notes on the story and on another, and where to watch the films.
+            Correction.objects.create(article=self.story, text=f"Correction {writer.pk}")
+            Correction.objects.create(article=story, text=f"Correction {writer.pk}")
+            Correction.objects.create(article=story, text="Update", kind=Correction.Kind.UPDATE)
+            make_availability(self.film, ordering=writer.pk)
+            make_availability(other_film, url=f"https://watch.example/{writer.pk}")
+            make_availability(self.film, region="GB")
             self.links += [
                 f"article:{story.pk}",
                 f"person:{other_person.pk}",
@@ -127,6 +135,9 @@ class Newsroom:
             "topics directory": "/tags/",
             "authors directory": "/authors/",
             "authors under a letter": "/authors/?letter=l",
+            "corrections": "/corrections/",
+            "corrections rss": "/feeds/corrections/rss/",
+            "corrections atom": "/feeds/corrections/atom/",
             "sitemap index": "/sitemap.xml",
             "articles sitemap": "/sitemap-articles.xml",
             "sections sitemap": "/sitemap-sections.xml",
@@ -177,12 +188,18 @@ def test_the_large_pages_show_what_they_were_given(client):
     section = client.get(paths["section"]).content.decode()
     assert section.count('class="card ') + section.count('class="card"') == 20
     assert 'rel="next"' in section
+    assert story.count('class="story-note story-note--correction"') == MORE + 1
+    # Where to watch the story's first film, then each other film's one entry.
+    assert story.count("Stream on ") == 2 * (MORE + 1)
     film = client.get(paths["film"]).content.decode()
     assert film.count('class="person-card"') == MORE + 2
     for name in ("people directory", "films directory", "topics directory", "authors directory"):
         directory = client.get(paths[name]).content.decode()
         assert directory.count('class="directory__entry"') >= MORE, name
     assert "Lena Sorokina" in client.get(paths["authors under a letter"]).content.decode()
+    assert film.count("Stream on ") == MORE + 1
+    corrections = client.get(paths["corrections"]).content.decode()
+    assert corrections.count('class="correction-list__item"') == 20
 
 
 @pytest.mark.parametrize("page", ["section", "tag", "author"])

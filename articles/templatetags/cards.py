@@ -5,6 +5,7 @@
     {% person_card credit.person character=credit.character_name %}
     {% film_card film cast=film.top_billed %}  {% film_release film %}
     {% story_subject_cards films people %}
+    {% where_to_watch film.where_to_watch %}
     {% search_result article %}
 
 The markup comes from articles/cards.py (why in Python: see there).
@@ -23,6 +24,7 @@ for card in (
     cards.film_card,
     cards.film_release,
     cards.story_subject_cards,
+    cards.where_to_watch,
     cards.search_result,
 ):
     register.simple_tag(card)

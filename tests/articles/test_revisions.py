@@ -141,6 +141,8 @@ def test_people_and_films_keep_versions(editor_client):
         "kind": "film",
         "credits-TOTAL_FORMS": "0",
         "credits-INITIAL_FORMS": "0",
+        "availabilities-TOTAL_FORMS": "0",
+        "availabilities-INITIAL_FORMS": "0",
         **started_from(film),
     }
     response = editor_client.post(reverse("admin:films_film_change", args=[film.pk]), film_data)

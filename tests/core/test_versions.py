@@ -126,6 +126,8 @@ def test_a_forged_or_versionless_post_is_a_conflict(editor_client, version):
                 "kind": "film",
                 "credits-TOTAL_FORMS": "0",
                 "credits-INITIAL_FORMS": "0",
+                "availabilities-TOTAL_FORMS": "0",
+                "availabilities-INITIAL_FORMS": "0",
             },
         ),
         (

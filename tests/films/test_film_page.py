@@ -13,6 +13,7 @@ from films.models import Credit, Genre
 from films.views import trailer_for, youtube_video_id
 from tests.factories import (
     make_article,
+    make_availability,
     make_credit,
     make_film,
     make_image,
@@ -202,8 +203,9 @@ def test_an_unknown_film_is_a_404(client):
 def test_the_film_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     """Guards against N+1 queries from cast and crew (people, portraits), genres and the
     story cards (section, picture, bylines), whatever their number.
-    Budget: film (with platform and poster), genres, sections for the navigation,
-    credits (with people and portraits), stories (+ bylines)."""
+    Budget: film (with platform and poster), genres, where to watch (with platforms),
+    sections for the navigation, credits (with people and portraits), stories (+ bylines),
+    reviews."""
     picture = make_image()
     film = make_film(platform=make_platform(), poster=picture, release_date=date(2024, 5, 24))
     section = make_section()
@@ -211,13 +213,14 @@ def test_the_film_page_runs_a_fixed_number_of_queries(client, django_assert_max_
         film.genres.add(Genre.objects.create(name=f"Genre {number}", slug=f"genre-{number}"))
         make_credit(film, make_person(portrait=picture), character_name=f"Part {number}")
         make_credit(film, make_person(portrait=picture), role=Credit.Role.PRODUCER)
+        make_availability(film, url=f"https://watch.example/{number}")
         story = make_article(
             live=True, section=section, hero_image=picture, authors=[make_person(), make_person()]
         )
         story.films.add(film)
 
     # One more than the page itself needs: the footer lists the sister sites.
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(film.get_absolute_url())
 
     assert response.status_code == 200

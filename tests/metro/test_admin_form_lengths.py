@@ -37,6 +37,7 @@ from tests.factories import (
     make_film,
     make_image,
     make_person,
+    make_platform,
     make_section,
     make_sister_site,
     make_user,
@@ -58,8 +59,12 @@ RELATED_BUILDERS = {
     "people.person": make_person,
     "films.film": make_film,
     "media.image": make_image,
+    "films.platform": make_platform,
     "sister_sites.sistersite": make_sister_site,
 }
+# Optional choices a valid post still needs: a where-to-watch row names its service
+# unless it is a cinema.
+FILLED_WHEN_OPTIONAL = {"films.platform"}
 
 _numbers = itertools.count(1)
 
@@ -161,8 +166,9 @@ def fill(form, prefix, number):
         elif isinstance(field, forms.FileField):
             data[key] = uploaded_image(color=(number % 256, number // 256 % 256, 90))
         elif isinstance(field, forms.ModelChoiceField):
-            if field.required:
-                data[key] = RELATED_BUILDERS[field.queryset.model._meta.label_lower]().pk
+            label = field.queryset.model._meta.label_lower
+            if field.required or (label in FILLED_WHEN_OPTIONAL and prefix):
+                data[key] = RELATED_BUILDERS[label]().pk
         elif isinstance(field, forms.CharField):
             if field.required:
                 data[key] = f"Words {number}"

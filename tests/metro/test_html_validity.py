@@ -22,13 +22,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Correction
 from films.models import Credit, Film
 from media.models import EmbedInfo
 from people.models import Person
 from tests.factories import (
     image_bytes,
     make_article,
+    make_availability,
     make_credit,
     make_film,
     make_image,
@@ -125,6 +126,15 @@ def newsroom():
         thumbnail_height=360,
         fetched_at=moment,
     )
+    for kind, text in [
+        ("correction", "An earlier version said “東京” & <b>Kyoto</b>."),
+        ("update", "Ça"),
+    ]:
+        Correction.objects.create(article=story, kind=kind, text=text, published_at=moment)
+    make_availability(
+        film, platform=make_platform(name="Ciné+ & Co"), url="https://w.example/?a=1&b=2"
+    )
+    make_availability(film, how="cinema", available_from=moment.date() + timedelta(days=30))
     draft = make_article(
         headline="Brouillon: éditorial", section=story.section, publish_at=moment, authors=[writer]
     )
@@ -165,6 +175,7 @@ def test_every_public_page_kind_is_valid_html(client, editor_client, newsroom, t
         "topics": reverse("articles:tags"),
         "authors": reverse("articles:authors"),
         "authors-page-2": reverse("articles:authors") + "?page=2",
+        "corrections": reverse("articles:corrections"),
         "not-found": "/no-such-section/no-such-story/",
     }
     pages = {}

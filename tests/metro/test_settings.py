@@ -86,3 +86,13 @@ def test_a_deploy_without_a_site_url_is_warned(settings):
     assert check_site_url(None) == [] and check_site_url_in_production(None) == []
     settings.SITE_URL = ""
     assert [warning.id for warning in check_site_url_in_production(None)] == ["metro.W001"]
+
+
+@pytest.mark.parametrize("region", ["USA", "us", "XX", ""])
+def test_the_site_region_must_be_a_country_code(settings, region):
+    from metro.checks import check_site_region
+
+    settings.METRO_SITE_REGION = "GB"
+    assert check_site_region(None) == []
+    settings.METRO_SITE_REGION = region
+    assert [error.id for error in check_site_region(None)] == ["metro.E002"]
