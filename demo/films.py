@@ -1,6 +1,6 @@
 """Platforms, genres, and the (invented) films and series our stories cover."""
 
-from demo.specs import POSTER, FilmSpec, Picture
+from demo.specs import POSTER, FilmSpec, Picture, WatchSpec
 
 PLATFORMS = [
     ("Netflix", "netflix", "https://www.netflix.com/"),
@@ -10,6 +10,9 @@ PLATFORMS = [
     ("Prime Video", "prime-video", "https://www.primevideo.com/"),
     ("Focus Features", "focus-features", "https://www.focusfeatures.com/"),
     ("Hulu", "hulu", "https://www.hulu.com/"),
+    # A store and a cinema chain, for where to watch.
+    ("Apple TV", "apple-tv", "https://tv.apple.com/"),
+    ("Lanternhouse Cinemas", "lanternhouse-cinemas", "https://lanternhouse-cinemas.example/"),
 ]
 
 GENRES = [
@@ -75,6 +78,10 @@ FILMS = [
             ("desmond-achterberg", "writer"),
             ("lucia-ferraro-benn", "director"),
         ),
+        watch=(
+            WatchSpec("stream", "Netflix", url="https://www.netflix.com/"),
+            WatchSpec("stream", "Netflix", region="GB", url="https://www.netflix.com/"),
+        ),
     ),
     FilmSpec(
         title="Marlow Fen",
@@ -106,6 +113,20 @@ FILMS = [
             ("agata-morrow", "director"),
             ("agata-morrow", "writer"),
             ("kasimir-oyelaran", "composer"),
+        ),
+        # In cinemas first; to rent or buy at home once the theatrical run is over.
+        watch=(
+            WatchSpec("rent", "Apple TV", after_release_days=45, url="https://tv.apple.com/"),
+            WatchSpec("buy", "Apple TV", after_release_days=45, url="https://tv.apple.com/"),
+            WatchSpec(
+                "buy", "Prime Video", after_release_days=52, url="https://www.primevideo.com/"
+            ),
+            WatchSpec("cinema"),
+            WatchSpec(
+                "cinema", "Lanternhouse Cinemas", url="https://lanternhouse-cinemas.example/"
+            ),
+            WatchSpec("cinema", region="GB", after_release_days=14),
+            WatchSpec("rent", "Apple TV", region="GB", after_release_days=60),
         ),
     ),
     FilmSpec(
@@ -139,6 +160,11 @@ FILMS = [
             ("rosalind-achebe-quinn", "creator"),
             ("rosalind-achebe-quinn", "writer"),
             ("della-okonkwo-marsh", "director"),
+        ),
+        watch=(
+            WatchSpec("stream", "HBO", after_release_days=None, url="https://www.hbo.com/"),
+            WatchSpec("buy", "Apple TV", after_release_days=7, url="https://tv.apple.com/"),
+            WatchSpec("buy", "Prime Video", region="GB", after_release_days=30),
         ),
     ),
     FilmSpec(
@@ -205,6 +231,16 @@ FILMS = [
             ("della-okonkwo-marsh", "writer"),
             ("priya-ramaswamy-holt", "writer"),
         ),
+        # A week in cinemas before it streams.
+        watch=(
+            WatchSpec("stream", "Prime Video", url="https://www.primevideo.com/"),
+            WatchSpec(
+                "cinema",
+                "Lanternhouse Cinemas",
+                after_release_days=-7,
+                url="https://lanternhouse-cinemas.example/",
+            ),
+        ),
     ),
     FilmSpec(
         title="Ashes of Cordova Street",
@@ -260,6 +296,11 @@ FILMS = [
         crew=(
             ("ruth-amsel-pryce", "director"),
             ("ruth-amsel-pryce", "writer"),
+        ),
+        watch=(
+            WatchSpec("stream", "Hulu", url="https://www.hulu.com/"),
+            WatchSpec("rent", "Apple TV", after_release_days=30, url="https://tv.apple.com/"),
+            WatchSpec("rent", "Apple TV", region="GB", after_release_days=30),
         ),
     ),
 ]

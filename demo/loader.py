@@ -19,7 +19,8 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Authorship, Section
+from articles.models import Article, Authorship, Correction, Section
+from core import embeds
 from demo import images
 from demo.films import FILMS, GENRES, PLATFORMS
 from demo.people import PEOPLE
@@ -27,18 +28,23 @@ from demo.scenes import FOCAL_POINTS
 from demo.sections import SECTIONS
 from demo.sister_sites import SISTER_SITES
 from demo.stories import STORIES
-from films.models import Credit, Film, Genre, Platform
-from media.models import Image
+from films.models import Availability, Credit, Film, Genre, Platform
+from media.models import Gallery, GalleryItem, Image
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
 
 FIGURE_MARKER = re.compile(r"\[\[figure (\d+)\]\]")
+GALLERY_MARKER = re.compile(r"\[\[gallery (\d+)\]\]")
+EMBED_MARKER = re.compile(r"\[\[embed (\S+)\]\]")
 BETWEEN_BLOCKS = re.compile(r">\s*\n\s*<")
 
 FIGURE_HTML = (
     '<figure class="media-image" data-image-id="{}"><img src="{}" alt="{}">'
     '<figcaption>{} <span class="credit">{}</span></figcaption></figure>'
 )
+# As the story editor stores them: the library or the registry fills them in when drawn.
+GALLERY_HTML = '<figure class="media-gallery" data-gallery-id="{}"></figure>'
+EMBED_HTML = '<figure class="embed" data-embed-provider="{}" data-embed-id="{}"></figure>'
 
 # The kinds of row the summary reports, in its order.
 KINDS = [
@@ -48,9 +54,13 @@ KINDS = [
     ("genres", "genres"),
     ("films", "films and series"),
     ("credits", "credits"),
+    ("watch", "where-to-watch entries"),
     ("stories", "stories"),
     ("bylines", "bylines"),
+    ("notes", "corrections and updates"),
     ("images", "images"),
+    ("galleries", "galleries"),
+    ("gallery_items", "gallery pictures"),
     ("sister_sites", "sister sites"),
     ("sister_links", "sister links"),
 ]
@@ -67,6 +77,7 @@ class DemoLoader:
         self.restored_files = 0
         self.new_files = []  # storage names written by this run
         self.images = {}  # picture title -> Image
+        self.galleries = {}  # gallery title -> Gallery
         self.tags = {}  # tag name -> Tag
         self.new_image_ids = set()
         self.sections = {}
@@ -139,6 +150,22 @@ class DemoLoader:
             self.restored_files += 1
         self.images[picture.title] = image
         return image
+
+    def gallery_for(self, spec):
+        """The gallery `spec` describes, with each of its pictures in place."""
+        if spec.title in self.galleries:
+            return self.galleries[spec.title]
+        gallery, _ = self._upsert("galleries", Gallery, Q(title=spec.title), {"title": spec.title})
+        for order, item in enumerate(spec.items):
+            self._link(
+                "gallery_items",
+                GalleryItem,
+                {"order": order, "caption": item.caption, "credit": item.credit},
+                gallery=gallery,
+                image=self.image_for(item.picture),
+            )
+        self.galleries[spec.title] = gallery
+        return gallery
 
     def _draw_file(self, image, picture):
         name = f"{slugify(picture.title)[:80]}.jpg"
@@ -249,7 +276,29 @@ class DemoLoader:
                     role=role,
                     character_name="",
                 )
+            self.load_watch(film, spec)
             self.films[spec.slug] = film
+
+    def load_watch(self, film, spec):
+        for order, watch in enumerate(spec.watch):
+            platform = self.platforms[watch.platform] if watch.platform else None
+            available_from = None
+            if watch.after_release_days is not None:
+                available_from = film.release_date + timedelta(days=watch.after_release_days)
+            self._upsert(
+                "watch",
+                Availability,
+                Q(film=film, region=watch.region, how=watch.how, platform=platform),
+                {
+                    "film": film,
+                    "region": watch.region,
+                    "how": watch.how,
+                    "platform": platform,
+                    "url": watch.url,
+                    "ordering": order,
+                },
+                initial={"available_from": available_from},
+            )
 
     def load_stories(self):
         for spec in STORIES:
@@ -273,6 +322,10 @@ class DemoLoader:
                     "format": spec.format,
                     "rating": spec.rating,
                     "reviewed_film": self.films[spec.reviewed_film] if spec.reviewed_film else None,
+                    "lead_video_url": spec.lead_video,
+                    "lead_gallery": self.gallery_for(spec.lead_gallery)
+                    if spec.lead_gallery
+                    else None,
                 },
                 initial={"status": spec.status, "publish_at": publish_at},
             )
@@ -291,9 +344,27 @@ class DemoLoader:
                     person=self.people[byline.person],
                     role=byline.role,
                 )
+            self.load_notes(article, spec)
+
+    def load_notes(self, article, spec):
+        """Corrections and updates, dated after the story went live and never ahead of now."""
+        if not spec.notes or not article.first_published_at:
+            return
+        for note in spec.notes:
+            dated = min(
+                article.first_published_at + timedelta(days=note.after_days),
+                self.now - timedelta(minutes=5),
+            )
+            self._upsert(
+                "notes",
+                Correction,
+                Q(article=article, text=note.text),
+                {"article": article, "kind": note.kind, "text": note.text},
+                initial={"published_at": max(dated, article.first_published_at)},
+            )
 
     def render_body(self, spec):
-        """The body's HTML, with each figure marker replaced by the image it names."""
+        """The body's HTML, with each marker replaced by the image, gallery or embed it names."""
 
         def figure(match):
             image = self.image_for(spec.figures[int(match.group(1)) - 1])
@@ -301,13 +372,29 @@ class DemoLoader:
                 FIGURE_HTML, image.pk, image.file.url, image.alt_text, image.caption, image.credit
             )
 
-        return BETWEEN_BLOCKS.sub("><", FIGURE_MARKER.sub(figure, spec.body.strip()))
+        def gallery(match):
+            return format_html(
+                GALLERY_HTML, self.gallery_for(spec.galleries[int(match.group(1)) - 1]).pk
+            )
+
+        def embed(match):
+            found = embeds.parse(match.group(1))
+            if found is None:
+                raise ValueError(f"Metro cannot embed {match.group(1)} (story {spec.slug})")
+            return format_html(EMBED_HTML, found.provider.key, found.id)
+
+        body = FIGURE_MARKER.sub(figure, spec.body.strip())
+        body = GALLERY_MARKER.sub(gallery, body)
+        body = EMBED_MARKER.sub(embed, body)
+        return BETWEEN_BLOCKS.sub("><", body)
 
     def _backdate(self, article, hero, spec, publish_at):
         """Make a new story's history look lived-in: written, and its pictures filed, before it ran."""
         written = min(publish_at, self.now) - timedelta(hours=5)
         Article.objects.filter(pk=article.pk).update(created_at=written, updated_at=written)
         pictures = [hero] + [self.images[picture.title] for picture in spec.figures]
+        for gallery in (*spec.galleries, *filter(None, [spec.lead_gallery])):
+            pictures += [self.images[item.picture.title] for item in gallery.items]
         Image.objects.filter(
             pk__in=[image.pk for image in pictures if image.pk in self.new_image_ids],
             uploaded_at__gt=written,

@@ -50,6 +50,21 @@ class PersonSpec:
 
 
 @dataclass(frozen=True)
+class WatchSpec:
+    """One place to watch a film: "Stream on Netflix" in the US from its release day.
+
+    `after_release_days` counts from the film's release date (None: there already);
+    `platform` is a Platform name, or "" for a cinema release with no chain named.
+    """
+
+    how: str  # an Availability.How value
+    platform: str = ""
+    region: str = "US"
+    after_release_days: int | None = 0
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class FilmSpec:
     title: str
     slug: str
@@ -63,12 +78,39 @@ class FilmSpec:
     poster: Picture
     cast: tuple[tuple[str, str], ...]  # (person slug, character), in billing order
     crew: tuple[tuple[str, str], ...]  # (person slug, Credit.Role value)
+    watch: tuple[WatchSpec, ...] = ()
 
 
 @dataclass(frozen=True)
 class Byline:
     person: str  # a person's slug
     role: str = "author"  # an Authorship.Role value
+
+
+@dataclass(frozen=True)
+class GalleryPicture:
+    """A picture in a gallery, with the caption and credit it has there ("" for its own)."""
+
+    picture: Picture
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class GallerySpec:
+    """A gallery of library pictures; its title identifies it."""
+
+    title: str
+    items: tuple[GalleryPicture, ...]
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    """A correction or update on a live story, dated `after_days` after it went live."""
+
+    text: str
+    after_days: float
+    kind: str = "correction"  # an articles Correction.Kind value
 
 
 def by(*authors, photos=None):
@@ -82,7 +124,10 @@ class StorySpec:
     """One article. `age_days` is how long ago it went live (negative: scheduled ahead).
 
     A body may hold markers `[[figure 1]]`, `[[figure 2]]`… that the loader
-    replaces with the in-body image markup of `figures[0]`, `figures[1]`…
+    replaces with the in-body image markup of `figures[0]`, `figures[1]`…;
+    `[[gallery 1]]`… for `galleries[0]`…; and `[[embed URL]]` for the embed
+    block of a video or post address (stored by provider and id, as the editor
+    stores it; nothing is fetched from the provider).
     """
 
     headline: str
@@ -103,6 +148,10 @@ class StorySpec:
     format: str = "news"  # an Article.Format value
     rating: int | None = None  # a review's stars, in half stars (9 is 4½)
     reviewed_film: str = ""  # the slug of the film a review reviews
+    galleries: tuple[GallerySpec, ...] = ()
+    lead_video: str = ""  # a video's address: the story leads with it, `hero` its poster
+    lead_gallery: GallerySpec | None = None
+    notes: tuple[NoteSpec, ...] = ()
 
 
 @dataclass(frozen=True)

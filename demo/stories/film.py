@@ -1,3 +1,4 @@
+from demo.galleries import LAKESHORE_OPENING_NIGHT
 from demo.specs import STILL, Picture, StorySpec, by
 
 STORIES = [
@@ -273,5 +274,66 @@ STORIES = [
         people=("jo-park", "ruth-amsel-pryce"),
         films=("keepers-of-the-flicker",),
         age_days=8,
+    ),
+    StorySpec(
+        headline="Watch Priya Ramaswamy-Holt open Big Night at the Pennywhistle",
+        slug="pennywhistle-opening-clip",
+        section="film",
+        standfirst="Prime Video has released the first four minutes of the comedy: one "
+        "club owner, one microphone and a rent demand she reads out as stand-up.",
+        body="""
+<p>The opening of <em>Big Night at the Pennywhistle</em> is a single unbroken shot. Bunny Kessler, played by Priya Ramaswamy-Holt, walks from the street door to the stage of her failing comedy club, picks up the landlord's letter from the bar on the way, and performs it.</p>
+[[embed https://www.youtube.com/watch?v=Pw4nyWh1stL]]
+<h2>One take, nine attempts</h2>
+<p>Director Della Okonkwo-Marsh said the scene took nine takes over a single night, most of them lost to extras laughing in the wrong places. The version in the film is the eighth.</p>
+<blockquote class="pull-quote"><p>The letter is real money she does not have. The jokes have to land anyway, because that is the only thing Bunny knows how to do.</p></blockquote>
+<h2>What happens next</h2>
+<p>The film reaches Prime Video after a week in cinemas. Read <a href="/film/pennywhistle-trailer-five-things/">what we learned from the trailer</a>.</p>
+""",
+        hero=Picture(
+            title="Big Night at the Pennywhistle clip: Bunny takes the stage",
+            alt_text="A performer at a microphone under a pink spotlight, the club's tables "
+            "dark in front of her",
+            caption="Priya Ramaswamy-Holt as Bunny Kessler in the film's opening scene.",
+            credit="PHOTO: Prime Video",
+            scene="stage",
+            palette="neon",
+        ),
+        bylines=by("felix-arundel"),
+        tags=("Big Night at the Pennywhistle", "Prime Video", "Comedy", "Clips"),
+        people=("priya-ramaswamy-holt", "della-okonkwo-marsh"),
+        films=("big-night-at-the-pennywhistle",),
+        age_days=4,
+    ),
+    StorySpec(
+        headline="Lakeshore Film Festival opening night, in pictures",
+        slug="lakeshore-opening-night-in-pictures",
+        section="film",
+        standfirst="A brass band, a queue to the end of Quay Street and 900 people laughing "
+        "at the same joke: the festival's first night, by our photographer.",
+        body="""
+<p>The Lakeshore Film Festival opened with <em>Saturday at the Gasworks</em>, a comedy about a brass band's last concert, and the band came too. Jo Park spent the night outside, inside and, briefly, on stage.</p>
+[[gallery 1]]
+<h2>The first film</h2>
+<p>The screening ran twenty minutes late, which nobody seemed to mind: the band played the queue into the hall and then, when the credits rolled, played it back out again.</p>
+<blockquote class="pull-quote"><p>We have never had an opening night where the audience hummed on the way out.</p></blockquote>
+<h2>What is still to come</h2>
+<p>The festival runs for ten more days and closes with <em>Ashes of Cordova Street</em>. Read <a href="/news/lakeshore-film-festival-line-up/">the full line-up</a>.</p>
+""",
+        hero=Picture(
+            title="Lakeshore opening night: the marquee",
+            alt_text="A cinema front at night, its marquee lit over a crowd on the pavement",
+            caption="The festival's main venue on opening night.",
+            credit="PHOTO: Metro/Jo Park",
+            scene="premiere",
+            palette="dusk",
+            lines=("OPENING NIGHT",),
+        ),
+        galleries=(LAKESHORE_OPENING_NIGHT,),
+        bylines=by("hattie-marchbanks", photos="jo-park"),
+        tags=("Festivals", "Lakeshore Film Festival", "Photo essay"),
+        people=("jo-park",),
+        films=("ashes-of-cordova-street",),
+        age_days=31,
     ),
 ]

@@ -1,4 +1,4 @@
-from demo.specs import Picture, StorySpec, by
+from demo.specs import NoteSpec, Picture, StorySpec, by
 
 STORIES = [
     StorySpec(
@@ -32,6 +32,14 @@ STORIES = [
         people=("odile-brannagh", "caspian-reyes-whitlow", "desmond-achterberg"),
         films=("the-salt-ledger",),
         age_days=20,
+        notes=(
+            NoteSpec(
+                "Netflix has since released the full trailer, which includes the first "
+                "dialogue from the series.",
+                after_days=17,
+                kind="update",
+            ),
+        ),
     ),
     StorySpec(
         headline="A24 sets a release date for festival shocker Marlow Fen",
@@ -62,6 +70,13 @@ STORIES = [
         people=("agata-morrow", "imani-castellane", "teodor-vasko"),
         films=("marlow-fen",),
         age_days=58,
+        notes=(
+            NoteSpec(
+                "An earlier version of this story said the film was shot over nine weeks. "
+                "It was shot over seven.",
+                after_days=1,
+            ),
+        ),
     ),
     StorySpec(
         headline="HBO renews The Velvet Switchboard for a second season",
@@ -93,6 +108,13 @@ STORIES = [
         people=("rosalind-achebe-quinn", "wren-halvorsen", "priya-ramaswamy-holt"),
         films=("the-velvet-switchboard",),
         age_days=33,
+        notes=(
+            NoteSpec(
+                "An earlier version of this story gave the number of episodes in the new "
+                "season as twelve. There will be ten.",
+                after_days=0.5,
+            ),
+        ),
         featured=True,
     ),
     StorySpec(
@@ -261,5 +283,37 @@ STORIES = [
         films=("marlow-fen", "the-velvet-switchboard", "keepers-of-the-flicker"),
         age_days=2,
         featured=True,
+    ),
+    StorySpec(
+        headline="Marlow Fen's seven nominations, as the nominees heard them",
+        slug="meridian-nominations-nominees-react",
+        section="news",
+        standfirst="A director posting from a quarry, a composer who missed the announcement "
+        "and a lead actor who found out from her mother: the day after the Meridian list.",
+        body="""
+<p>The Meridian Screen Awards nominations were announced at seven in the morning, which is not when most of the people on the list were expecting good news. Agata Morrow, whose <em>Marlow Fen</em> leads with seven nominations, was back at the quarry where she shot it, scouting for her next film.</p>
+[[embed https://x.com/i/web/status/1869020000000000017]]
+<h2>Who heard first</h2>
+<p>Imani Castellane, nominated for her lead performance, said her mother rang before the studio did. Kasimir Oyelaran, up for his score, slept through the announcement and posted his thanks at lunchtime.</p>
+[[embed https://bsky.app/profile/kasimir-oyelaran.example/post/3lmeridian7k2]]
+<blockquote class="pull-quote"><p>I was standing in the same cold water, looking at the same grey sky. Apparently that is lucky now.</p></blockquote>
+<h2>Where to read more</h2>
+<p>The full list is in <a href="/news/meridian-screen-awards-nominations/">our report on the nominations</a>. The winners are announced next month.</p>
+""",
+        hero=Picture(
+            title="Meridian nominations: the flooded quarry at dawn",
+            alt_text="Flat grey water under a pale sky, reeds along the edge and a low bank "
+            "in the distance",
+            caption="The quarry where Marlow Fen was shot, the morning the nominations were "
+            "announced.",
+            credit="PHOTO: Metro/Jo Park",
+            scene="fen",
+            palette="fen",
+        ),
+        bylines=by("lena-sorokina"),
+        tags=("Awards", "Meridian Screen Awards", "Marlow Fen"),
+        people=("agata-morrow", "imani-castellane", "kasimir-oyelaran"),
+        films=("marlow-fen",),
+        age_days=1.2,
     ),
 ]

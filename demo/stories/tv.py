@@ -1,4 +1,5 @@
 from demo.films import SALT_LEDGER_POSTER
+from demo.galleries import VELVET_SWITCHBOARD_SET
 from demo.specs import STILL, Picture, StorySpec, by
 
 STORIES = [
@@ -248,5 +249,67 @@ STORIES = [
         tags=("Analysis", "Streaming", "Limited series"),
         films=("the-salt-ledger", "the-velvet-switchboard"),
         age_days=44,
+    ),
+    StorySpec(
+        headline="Watch: The Salt Ledger's full trailer finally lets Port Cassel talk",
+        slug="the-salt-ledger-full-trailer",
+        section="tv",
+        standfirst="After a silent teaser, Netflix's coastal thriller shows its hand: two and "
+        "a half minutes of debts, gulls and Odile Brannagh refusing to blink.",
+        body="""
+<p>The first teaser for <em>The Salt Ledger</em> had no dialogue at all. The full trailer, released this morning, makes up for it: almost every shot has someone in Port Cassel explaining, a little too quickly, why they have nothing to hide.</p>
+<h2>What the trailer shows</h2>
+<p>Odile Brannagh's Nell Garrity arrives by the night ferry with one suitcase and her brother's bank statements. Within a minute she has been warned off by the harbourmaster, played by Benedikt Sorel, and has found the page of the co-operative's books that someone tried to tear out.</p>
+<blockquote class="pull-quote"><p>Everyone in this town owes somebody. Nell's job is to find out who, and how much, and why they are lying about it.</p></blockquote>
+<p>The trailer's last shot, a ledger sinking slowly past the harbour wall, is the closest the series comes to showing its ending. Read <a href="/news/netflix-sets-date-for-the-salt-ledger/">what we know about the release</a>.</p>
+<h2>Before you press play</h2>
+<p>The video above loads from YouTube only when you ask for it. Until then this page sends nothing to YouTube, and the picture you see is ours.</p>
+""",
+        hero=Picture(
+            title="The Salt Ledger trailer: Nell Garrity on the harbour wall",
+            alt_text="A lone figure on a harbour wall at sunset, fishing boats dark against "
+            "the glowing water",
+            caption="Odile Brannagh as Nell Garrity, in a still from the full trailer.",
+            credit="PHOTO: Netflix",
+            scene="harbour",
+            palette="dusk",
+        ),
+        # The video's id is invented, like the series: its player says it is unavailable.
+        lead_video="https://www.youtube.com/watch?v=Sl7dgrL3d9Q",
+        bylines=by("lena-sorokina"),
+        tags=("The Salt Ledger", "Netflix", "Trailers"),
+        people=("odile-brannagh", "benedikt-sorel"),
+        films=("the-salt-ledger",),
+        age_days=3,
+        featured=True,
+    ),
+    StorySpec(
+        headline="Inside the exchange: a walk around The Velvet Switchboard's set",
+        slug="velvet-switchboard-set-in-pictures",
+        section="tv",
+        standfirst="Forty working positions, a supervisor's window and a street that ends "
+        "at the back lot: the telephone exchange HBO built for its hit period drama.",
+        body="""
+<p>Nothing on the floor of the exchange in <em>The Velvet Switchboard</em> is a prop in the usual sense. Every jack takes a cord, every lamp lights, and the operators' chairs were chosen because actors would sit in them for twelve hours a day.</p>
+<h2>A set built to be used</h2>
+<p>Production designer Ilse Marchetti worked from photographs of three real exchanges, none of which survives. Her team built the board in sections so the camera could move between the positions, and wired it so the lamps could be lit by hand from a desk just out of shot.</p>
+<blockquote class="pull-quote"><p>If Wren pulls a cord, something has to happen. The actors stopped acting with the board and started working it.</p></blockquote>
+<h2>After the shift</h2>
+<p>The street outside, where Dot waits for the night bus, stands on the studio's back lot. It is one block long and ends in a painted wall, which the series has so far managed never to show.</p>
+""",
+        hero=Picture(
+            title="The Velvet Switchboard set: the exchange floor from the gallery",
+            alt_text="Rows of switchboard positions under strip lights, seen from above",
+            caption="The exchange floor, seen from the supervisor's gallery.",
+            credit="PHOTO: HBO",
+            scene="switchboard",
+            palette="rust",
+        ),
+        lead_gallery=VELVET_SWITCHBOARD_SET,
+        bylines=by("omar-delacroix-reid"),
+        tags=("The Velvet Switchboard", "HBO", "Photo essay", "Period drama"),
+        people=("wren-halvorsen",),
+        films=("the-velvet-switchboard",),
+        age_days=26,
     ),
 ]

@@ -10,10 +10,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Authorship, Section
+from articles.models import Article, Authorship, Correction, Section
 from articles.richtext import sanitize_body
-from films.models import Credit, Film, Genre, Platform
-from media.models import Image
+from films.models import Availability, Credit, Film, Genre, Platform
+from media.models import Gallery, GalleryItem, Image
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
 
@@ -24,9 +24,13 @@ EVERY_MODEL = [
     Genre,
     Film,
     Credit,
+    Availability,
     Article,
     Authorship,
+    Correction,
     Image,
+    Gallery,
+    GalleryItem,
     Tag,
     TaggedItem,
     SisterSite,

@@ -163,6 +163,17 @@ def test_every_public_page_kind_is_valid_html(client, editor_client, newsroom, t
         "demo-person": demo_person.get_absolute_url(),
         "film": newsroom["film"].get_absolute_url(),
         "demo-film": demo_film.first().get_absolute_url(),
+        # The demo's story formats: galleries in a body and as a lead, posts from X and
+        # Bluesky, and a film with where to watch.
+        **{
+            f"demo-{slug}": Article.objects.get(slug=slug).get_absolute_url()
+            for slug in [
+                "lakeshore-opening-night-in-pictures",
+                "velvet-switchboard-set-in-pictures",
+                "meridian-nominations-nominees-react",
+            ]
+        },
+        "demo-film-watch": Film.objects.get(slug="marlow-fen").get_absolute_url(),
         "tag": reverse("articles:tag", args=[story.tags.first().slug]),
         "author": reverse("articles:author", args=[author.slug]),
         "search": reverse("articles:search") + "?q=Amélie+café",
