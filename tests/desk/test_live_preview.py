@@ -149,7 +149,9 @@ def csp(response):
     }
 
 
-YOUTUBE = '<figure class="embed" data-embed-provider="youtube" data-embed-id="dQw4w9WgXcQ"></figure>'
+YOUTUBE = (
+    '<figure class="embed" data-embed-provider="youtube" data-embed-id="dQw4w9WgXcQ"></figure>'
+)
 X_POST = '<figure class="embed" data-embed-provider="x" data-embed-id="20"></figure>'
 
 
