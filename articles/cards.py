@@ -37,7 +37,7 @@ def article_card(article, *, variant="", heading_level=3, hide_section=False):
     picture = ""
     if variant != "compact":
         slot, priority = CARD_PICTURES.get(variant, CARD_PICTURES[""])
-        image = slot_picture(article.hero_image, slot, priority=priority, css_class="card__image")
+        image = slot_picture(article.card_picture, slot, priority=priority, css_class="card__image")
         picture = f"\n  {image}\n  "
     kicker = ""
     if not hide_section:
@@ -72,8 +72,10 @@ def search_result(article):
         snippet = f'<p class="search-result__snippet">{e(article.snippet)}</p>'
     meta = byline_and_date(article, "search-result")
     picture = ""
-    if article.hero_image:
-        image = slot_picture(article.hero_image, "search-result", css_class="search-result__image")
+    if article.card_picture:
+        image = slot_picture(
+            article.card_picture, "search-result", css_class="search-result__image"
+        )
         picture = f'<div class="search-result__picture">{image}</div>'
     return mark_safe(  # noqa: S308 - every value is escaped above or below
         '<article class="search-result">\n  <div class="search-result__text">\n'

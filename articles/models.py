@@ -31,6 +31,7 @@ from core.tags import BoundedTaggableManager
 from core.versions import version_field
 from media import embeds as embed_details
 from media.galleries import load_galleries
+from media.models import GalleryItem, Image
 from media.paths import fast_reverse
 
 # Changes to these fields of a live story are revisions readers are told about.
@@ -99,6 +100,45 @@ def json_list(queryset, *fields):
         .values("_group")
         .annotate(entries=JSONList(JSONArray(*fields)))
         .values("entries"),
+        output_field=models.JSONField(),
+    )
+
+
+# What a card needs of a picture (media.pictures.picture_html), in the model's field order.
+CARD_PICTURE_FIELDS = [
+    field.attname
+    for field in Image._meta.concrete_fields
+    if field.attname
+    in {
+        "id",
+        "file",
+        "alt_text",
+        "width",
+        "height",
+        "content_hash",
+        "focal_point_x",
+        "focal_point_y",
+    }
+]
+
+
+def lead_gallery_picture():
+    """For annotate(): a story's card picture when it has no hero image and leads with a
+    gallery, the gallery's first picture readers see, as [field, ...] in
+    CARD_PICTURE_FIELDS; null otherwise. Read on the card's own row: no query per card."""
+    first = (
+        GalleryItem.objects.filter(gallery_id=OuterRef("lead_gallery_id"), image__width__gt=0)
+        .order_by("order", "pk")
+        .annotate(picture=JSONArray(*(f"image__{name}" for name in CARD_PICTURE_FIELDS)))
+        .values("picture")[:1]
+    )
+    return models.Case(
+        models.When(
+            hero_image__isnull=True,
+            lead_gallery__isnull=False,
+            then=models.Subquery(first, output_field=models.JSONField()),
+        ),
+        default=None,
         output_field=models.JSONField(),
     )
 
@@ -273,7 +313,8 @@ class ArticleQuerySet(models.QuerySet):
                     "person_id",
                     "person__name",
                     "person__slug",
-                )
+                ),
+                gallery_picture_data=lead_gallery_picture(),
             )
         )
 
@@ -775,6 +816,18 @@ class Article(models.Model):
         gallery = self.galleries.get(self.lead_gallery_id)
         items = gallery.shown_items() if gallery is not None else []
         return items[0].image if items else None
+
+    @cached_property
+    def card_picture(self):
+        """The picture on the story's cards: the hero image, else the lead gallery's first.
+
+        Stories from for_cards() carry that picture on their row; others ask for it."""
+        if self.hero_image_id is not None or self.lead_gallery_id is None:
+            return self.hero_image
+        if "gallery_picture_data" not in self.__dict__:
+            return self.lead_picture
+        values = self.gallery_picture_data
+        return Image.from_db(self._state.db, CARD_PICTURE_FIELDS, values) if values else None
 
     @cached_property
     def lead_gallery_html(self):

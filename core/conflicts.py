@@ -72,7 +72,11 @@ def saved_text(obj, model_field):
 def posted_text(model_field, value):
     """What the editor's form posted for a field, as an editor reads it."""
     if isinstance(model_field, TaggableManager):
-        return value if isinstance(value, str) else ", ".join(sorted(tag.name for tag in value))
+        if value is None:  # a partial or forged POST without the field's key
+            return ""
+        if isinstance(value, str):
+            return value
+        return ", ".join(sorted(getattr(tag, "name", str(tag)) for tag in value))
     if model_field.is_relation and value not in (None, ""):
         keys = [key for key in (value if isinstance(value, list) else [value]) if key != ""]
         try:

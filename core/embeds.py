@@ -469,22 +469,25 @@ def all_frame_origins():
     return sorted({provider.player_origin for provider in PROVIDERS.values()})
 
 
-def allow_frames(response, request, origins):
+def allow_frames(response, request, origins, *, policy=None):
     """Let the page in `response` frame players from `origins` and from nowhere else: its
     Content Security Policy gains `frame-src 'self' <origins>`. With no origins the page
     keeps the site's policy (settings.SECURE_CSP), which allows no third-party frame.
+    `policy` replaces the site's policy as the one to start from (and is written even
+    with no origins).
 
     The header is written on the response, not left to the CSP middleware through
     csp_override(), so that the page cache (core.pagecache) stores it with the page.
     Returns `response`.
     """
-    if not origins:
+    if not origins and policy is None:
         return response
 
     def write(rendered):
-        policy = {**settings.SECURE_CSP, "frame-src": [CSP.SELF, *origins]}
+        base = settings.SECURE_CSP if policy is None else policy
+        policy_now = {**base, "frame-src": [CSP.SELF, *origins]} if origins else base
         # After rendering, so that a nonce the page used is in the header too.
-        rendered.headers[str(CSP.HEADER_ENFORCE)] = build_policy(policy, get_nonce(request))
+        rendered.headers[str(CSP.HEADER_ENFORCE)] = build_policy(policy_now, get_nonce(request))
 
     if hasattr(response, "add_post_render_callback"):
         response.add_post_render_callback(write)

@@ -43,7 +43,8 @@ def story_page(request, article, *, related, note):
 
 def unsaved_preview(request, story=None):
     """The story page for the admin form posted in `request`, applied to `story` (None: a
-    new story) and then rolled back. Raises PreviewRefused when the form does not validate."""
+    new story) and then rolled back, with the player hosts its embeds need in frame-src:
+    (page, frame origins). Raises PreviewRefused when the form does not validate."""
     model_admin = admin.site.get_model_admin(Article)
     change = story is not None
     form_class = model_admin.get_form(request, story, change=change)
@@ -65,11 +66,12 @@ def unsaved_preview(request, story=None):
             article = load_story_details(
                 with_story_details(Article.objects.filter(pk=unsaved.pk)).get()
             )
-            return story_page(
+            page = story_page(
                 request,
                 article,
                 related=list(Article.objects.for_cards().related_to(article)),
                 note="Live preview of unsaved changes: nothing here is saved or public.",
             )
+            return page, article.frame_origins
         finally:
             transaction.set_rollback(True)

@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.csp import CSP
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.models import Article
@@ -42,16 +45,22 @@ def story_for(request, pk, *, change=True):
 @staff_member_required
 @require_POST
 @never_cache
+@xframe_options_sameorigin
 def live_preview(request, pk=None):
-    """The story page with the change form's posted, unsaved fields: for the preview pane."""
+    """The story page with the change form's posted, unsaved fields: for the preview pane,
+    a frame of the change form (static/admin/desk/preview.js posts the form into it)."""
     story = story_for(request, pk)
+    # The site's policy, except that the admin's own pages may frame this one.
+    policy = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
     try:
-        page = unsaved_preview(request, story)
+        page, frame_origins = unsaved_preview(request, story)
     except PreviewRefused as refused:
         response = render(request, "desk/preview_refused.html", {"errors": refused.errors})
+        frame_origins = []
     else:
         response = HttpResponse(page)
-    return private(response)
+    # Like the story page: its embeds' players, and only theirs, may load on a click.
+    return private(allow_frames(response, request, frame_origins, policy=policy))
 
 
 @staff_member_required

@@ -73,6 +73,12 @@ def thumbnail(image, width=80):
     )
 
 
+def picked_ids(value):
+    """The ids in "3,5,8"; what is not a plain number of an id's length is left out
+    (the image and gallery pickers' ?ids=)."""
+    return [int(i) for i in value.split(",") if i.isascii() and i.isdigit() and len(i) <= 18]
+
+
 def picker_item(image):
     """What the story editor's image picker needs to show and insert an image."""
     sources = admin_renditions(image)
@@ -227,7 +233,7 @@ class ImageAdmin(VersionCheckAdmin, EditorsChangeWhatStoriesShow, TaggedCompareV
             request, self.get_queryset(request), request.GET.get("q", "").strip()
         )
         # ?ids=3,5: those images only (the hero picker's thumbnails and preview).
-        if ids := [int(i) for i in request.GET.get("ids", "").split(",") if i.isdigit()]:
+        if ids := picked_ids(request.GET.get("ids", "")):
             images = images.filter(pk__in=ids[:PICKER_PAGE_SIZE])
         page = Paginator(images, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
         return JsonResponse(
@@ -332,11 +338,6 @@ class GalleryItemInline(admin.TabularInline):
     @admin.display(description="Preview")
     def picture(self, obj):
         return thumbnail(obj.image if obj and obj.image_id else None, width=96)
-
-
-def picked_ids(value):
-    """The ids in "3,5,8"; what is not a plain number of an id's length is left out."""
-    return [int(i) for i in value.split(",") if i.isascii() and i.isdigit() and len(i) <= 18]
 
 
 def gallery_picker_item(gallery):

@@ -66,7 +66,7 @@ class Newsroom:
 
     def grow(self, count):
         """`count` more of everything on every page measured."""
-        for _ in range(count):
+        for n in range(count):
             writer = make_person(portrait=picture((400, 400)))
             PersonLink.objects.create(person=writer, label="Bluesky", url="https://bsky.app/x")
             other_film = make_film(platform=make_platform(), poster=picture((400, 600)))
@@ -75,7 +75,12 @@ class Newsroom:
                 live=True,
                 section=self.section,
                 headline=f"Wombat news {writer.pk}",
-                hero_image=picture(),
+                # Every other story leads with a gallery instead: its cards show its first picture.
+                **(
+                    {"lead_gallery": make_gallery([picture(), picture()])}
+                    if n % 2
+                    else {"hero_image": picture()}
+                ),
                 authors=[self.author, writer],
                 featured=True,
             )
@@ -187,6 +192,7 @@ def test_the_large_pages_show_what_they_were_given(client):
     assert story.count("data-link=") == 2 + 3 * (MORE + 1)
     section = client.get(paths["section"]).content.decode()
     assert section.count('class="card ') + section.count('class="card"') == 20
+    assert section.count('class="card__image"') == 20  # Lead galleries' cards too.
     assert 'rel="next"' in section
     assert story.count('class="story-note story-note--correction"') == MORE + 1
     # Where to watch the story's first film, then each other film's one entry.

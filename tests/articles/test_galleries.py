@@ -440,3 +440,34 @@ def test_unpublished_stories_show_no_gallery_to_readers(client):
 
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get(f"/galleries/{gallery.pk}/").status_code == 404
+
+
+# Cards: a story leading with a gallery and no hero image shows the gallery's first picture
+
+
+def test_cards_of_a_story_leading_with_a_gallery_show_its_first_picture(client):
+    undrawable, second, first = picture(alt_text="No size"), picture(), picture()
+    type(first).objects.filter(pk=undrawable.pk).update(width=None)  # Readers never see it.
+    lead = make_gallery([undrawable, second, first])
+    lead.items.filter(image=second).update(order=9)  # By position, not by when added.
+    story = make_article(live=True, headline="Wombat carpet 東京", lead_gallery=lead)
+    hero = picture(alt_text="A hero")
+    with_hero = make_article(
+        live=True, section=story.section, hero_image=hero, lead_gallery=make_gallery([picture()])
+    )
+    bare = make_article(
+        live=True, section=story.section, headline="Empty gallery", lead_gallery=make_gallery()
+    )
+
+    section = client.get(story.section.get_absolute_url()).content.decode()
+    search = client.get("/search/", {"q": "wombat carpet"}).content.decode()
+
+    assert str(slot_picture(first, "card", css_class="card__image")) in section
+    assert str(slot_picture(first, "search-result", css_class="search-result__image")) in search
+    assert f"/images/{second.pk}/" not in section and 'alt="No size"' not in section
+    # A hero image still comes first; a gallery with nothing to show gives no picture.
+    assert str(slot_picture(hero, "card", css_class="card__image")) in section
+    assert with_hero.hero_image == hero
+    cards = re.findall(r'<article class="card[^"]*">(.*?)</article>', section, re.S)
+    bare_cards = [card for card in cards if bare.headline in card]
+    assert bare_cards and all("<picture>" not in card for card in bare_cards)

@@ -104,6 +104,21 @@ def test_a_forged_or_versionless_post_is_a_conflict(editor_client, version):
     assert (story.headline, story.version) == ("Kept", 1)
 
 
+@pytest.mark.parametrize("missing", ["tags", "authors"])
+def test_a_stale_post_missing_a_field_gets_the_conflict_screen(editor_client, missing):
+    """A forged or partial POST (here without any `tags` key at all) is refused as a
+    conflict, never a server error."""
+    story = make_article(headline="Kept")
+    opened = started_from(story)
+    assert editor_client.post(change_url(story), story_form(story, **opened)).status_code == 302
+    stale = story_form(story, headline="Beyoncé in 東京", **opened)
+    stale.pop(missing, None)
+    response = editor_client.post(change_url(story), stale)
+    assert response.status_code == 409
+    story.refresh_from_db()
+    assert (story.headline, story.version) == ("Kept", 2)
+
+
 @pytest.mark.parametrize(
     ("make", "form"),
     [

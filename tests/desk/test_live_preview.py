@@ -140,3 +140,60 @@ def test_the_preview_needs_the_csrf_token(editor, story):
 
 def test_the_preview_answers_only_posts(editor_client, story):
     assert editor_client.get(f"/desk/stories/{story.pk}/preview/").status_code == 405
+
+
+def csp(response):
+    return {
+        directive.split()[0]: directive.split()[1:]
+        for directive in response["Content-Security-Policy"].split("; ")
+    }
+
+
+YOUTUBE = (
+    '<figure class="embed" data-embed-provider="youtube" data-embed-id="dQw4w9WgXcQ"></figure>'
+)
+X_POST = '<figure class="embed" data-embed-provider="x" data-embed-id="20"></figure>'
+
+
+def test_the_preview_frames_the_players_of_the_unsaved_embeds_and_no_others(editor_client, story):
+    """Its pane loads the page as a document of its own, under the page's own policy: the
+    unsaved body's YouTube video may load its player on a click, and no other provider."""
+    data = unsaved_changes(story, body=f"<p>Watch:</p>{YOUTUBE}")
+
+    response = editor_client.post(f"/desk/stories/{story.pk}/preview/", data)
+
+    assert "Load content from YouTube" in response.content.decode()
+    policy = csp(response)
+    assert policy["frame-src"] == ["'self'", "https://www.youtube-nocookie.com"]
+    assert policy["script-src"] == ["'self'"]  # The rest is the site's policy
+    # ...except that the change form may show it in its pane, and nothing else may.
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_the_preview_of_a_lead_video_and_a_post_frames_both_players(editor_client, story):
+    data = unsaved_changes(
+        story,
+        body=f"<p>Said:</p>{X_POST}",
+        lead_video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    )
+
+    response = editor_client.post(f"/desk/stories/{story.pk}/preview/", data)
+
+    assert response.status_code == 200
+    assert csp(response)["frame-src"] == [
+        "'self'",
+        "https://platform.twitter.com",
+        "https://www.youtube-nocookie.com",
+    ]
+
+
+@pytest.mark.parametrize("headline", ["A preview without embeds", ""])
+def test_a_preview_without_embeds_allows_no_third_party_frame(editor_client, story, headline):
+    data = unsaved_changes(story, headline=headline)
+
+    response = editor_client.post(f"/desk/stories/{story.pk}/preview/", data)
+
+    policy = csp(response)
+    assert "frame-src" not in policy
+    assert policy["frame-ancestors"] == ["'self'"]

@@ -87,6 +87,17 @@ def test_a_page_past_the_end_answers_the_last_page(writer_client):
     assert writer_client.get(PICKER_URL, {"page": 99}).json()["page"] == 1
 
 
+@pytest.mark.parametrize("bad", ["²", "٣", "１２", "9" * 30, "-1", "nonsense", ""])
+def test_the_picker_ignores_ids_that_are_no_ids(writer_client, bad):
+    wanted = make_image(title="Wanted")
+    make_image(title="Other")
+
+    response = writer_client.get(PICKER_URL, {"ids": f"{bad},{wanted.pk},{bad}"})
+
+    assert response.status_code == 200
+    assert [result["id"] for result in response.json()["results"]] == [wanted.pk]
+
+
 def test_anonymous_visitors_are_sent_to_the_login_page(client):
     make_image()
 

@@ -24,7 +24,7 @@
         </span>
         <button type="button" class="button desk-preview__close">Hide preview</button>
       </div>
-      <div class="desk-preview__frame"><iframe title="Story preview" sandbox></iframe></div>`;
+      <div class="desk-preview__frame"><iframe title="Story preview" name="desk-story-preview" sandbox="allow-scripts"></iframe></div>`;
     const toggle = document.createElement("button");
     toggle.type = "button";
     toggle.className = "button desk-preview-toggle";
@@ -57,25 +57,31 @@
       });
     });
 
+    // The form is posted into the frame, which makes the preview a document of its own
+    // under the policy its response carries (the frame-src its embeds' players need;
+    // a srcdoc page would inherit this admin page's policy instead). The sandbox lets our
+    // own scripts run there (an embed's "Load content" button, a gallery's slideshow) in
+    // an opaque origin: nothing in the preview can reach this page or its cookies.
     let timer = null;
-    let sent = 0;
-    async function refresh() {
+    frame.addEventListener("load", () => {
+      if (frame.dataset.posted) state.textContent = "up to date";
+    });
+    function refresh() {
       if (!document.body.classList.contains("desk-preview-open")) return;
-      const number = ++sent;
       state.textContent = "updating…";
+      const saved = ["action", "target"].map((name) => [name, form.getAttribute(name)]);
+      form.setAttribute("action", previewUrl);
+      form.setAttribute("target", frame.name);
+      frame.dataset.posted = "1";
       try {
-        const response = await fetch(previewUrl, {
-          method: "POST",
-          body: new FormData(form),
-          headers: { "X-CSRFToken": csrf() },
-          credentials: "same-origin",
-        });
-        const html = await response.text();
-        if (number !== sent) return; // A newer preview is on its way.
-        frame.srcdoc = html;
-        state.textContent = response.ok ? "up to date" : "could not update";
-      } catch (error) {
-        if (number === sent) state.textContent = "could not update (offline?)";
+        // Not requestSubmit(): no submit event, so nothing treats this as a save. Called
+        // from the prototype in case a field is named "submit".
+        HTMLFormElement.prototype.submit.call(form);
+      } finally {
+        for (const [name, value] of saved) {
+          if (value === null) form.removeAttribute(name);
+          else form.setAttribute(name, value);
+        }
       }
     }
     function later() {
