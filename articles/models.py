@@ -835,7 +835,7 @@ class Article(models.Model):
 
         Read from the column for_cards() adds; other stories ask their authorships.
         """
-        return self._byline_from("byline_data", self.authorships.all())
+        return self._byline_from("byline_data")
 
     @cached_property
     def critics(self):
@@ -843,24 +843,18 @@ class Article(models.Model):
 
         Read from the column for_review_links() adds; other stories ask their authorships.
         """
-        return self._byline_from(
-            "critic_data",
-            (
-                authorship
-                for authorship in self.authorships.all()
-                if authorship.role != Authorship.Role.PHOTOGRAPHER
-            ),
-        )
+        return self._byline_from("critic_data", left_out=[Authorship.Role.PHOTOGRAPHER])
 
-    def _byline_from(self, column, authorships):
+    def _byline_from(self, column, left_out=()):
         """BylineNames from `column` (a byline_json() annotation) when the query added it,
-        else from `authorships`."""
+        else from the story's authorships but those in the `left_out` roles."""
         if column in self.__dict__:
             entries = sorted(self.__dict__[column] or [], key=lambda entry: (entry[0], entry[1]))
             return [BylineName(*entry[2:]) for entry in entries]
         return [
             BylineName(authorship.person_id, authorship.person.name, authorship.person.slug)
-            for authorship in authorships
+            for authorship in self.authorships.all()
+            if authorship.role not in left_out
         ]
 
     @property
