@@ -385,7 +385,10 @@ class GalleryAdmin(
     def media(self):
         config = {"data-picker-url": reverse("admin:media_image_picker")}
         return super().media + Media(
-            js=[Script("admin/metro/gallery-admin.js", **config)],
+            js=[
+                "admin/metro/picked-images.js",
+                Script("admin/metro/gallery-admin.js", **config),
+            ],
             css={"all": ["admin/metro/gallery-admin.css"]},
         )
 
