@@ -309,7 +309,11 @@ class ArticleAdmin(VersionCheckAdmin, TaggedCompareVersionAdmin):
     save_on_top = True
 
     class Media:
-        js = ["admin/desk/hero-picker.js", "admin/metro/story-format.js"]
+        js = [
+            "admin/metro/picked-images.js",
+            "admin/desk/hero-picker.js",
+            "admin/metro/story-format.js",
+        ]
         css = {"all": ["admin/desk/story-form.css"]}
 
     actions = ["publish", "unpublish", "submit_for_review"]

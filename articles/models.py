@@ -156,6 +156,12 @@ class BylineName(NamedTuple):
     slug: str
 
 
+def byline_json(authorships):
+    """The people of `authorships` as a JSON column, for Article._byline_from() to read:
+    [order, pk, person_id, name, slug] each."""
+    return json_list(authorships, "order", "pk", "person_id", "person__name", "person__slug")
+
+
 class Section(models.Model):
     """A part of the site with its own front page: News, Film, TV, Interviews…"""
 
@@ -306,14 +312,7 @@ class ArticleQuerySet(models.QuerySet):
             self.select_related("section", "hero_image")
             .defer("body", "body_text", "search_terms")
             .annotate(
-                byline_data=json_list(
-                    Authorship.objects.filter(article=OuterRef("pk")),
-                    "order",
-                    "pk",
-                    "person_id",
-                    "person__name",
-                    "person__slug",
-                ),
+                byline_data=byline_json(Authorship.objects.filter(article=OuterRef("pk"))),
                 gallery_picture_data=lead_gallery_picture(),
             )
         )
@@ -325,15 +324,10 @@ class ArticleQuerySet(models.QuerySet):
             self.select_related("section")
             .defer("body", "body_text", "search_terms")
             .annotate(
-                critic_data=json_list(
+                critic_data=byline_json(
                     Authorship.objects.filter(article=OuterRef("pk")).exclude(
                         role=Authorship.Role.PHOTOGRAPHER
-                    ),
-                    "order",
-                    "pk",
-                    "person_id",
-                    "person__name",
-                    "person__slug",
+                    )
                 )
             )
             .order_by("-publish_at", "-pk")
@@ -841,13 +835,7 @@ class Article(models.Model):
 
         Read from the column for_cards() adds; other stories ask their authorships.
         """
-        if "byline_data" in self.__dict__:
-            entries = sorted(self.byline_data or [], key=lambda entry: (entry[0], entry[1]))
-            return [BylineName(*entry[2:]) for entry in entries]
-        return [
-            BylineName(authorship.person_id, authorship.person.name, authorship.person.slug)
-            for authorship in self.authorships.all()
-        ]
+        return self._byline_from("byline_data")
 
     @cached_property
     def critics(self):
@@ -855,13 +843,18 @@ class Article(models.Model):
 
         Read from the column for_review_links() adds; other stories ask their authorships.
         """
-        if "critic_data" in self.__dict__:
-            entries = sorted(self.critic_data or [], key=lambda entry: (entry[0], entry[1]))
+        return self._byline_from("critic_data", left_out=[Authorship.Role.PHOTOGRAPHER])
+
+    def _byline_from(self, column, left_out=()):
+        """BylineNames from `column` (a byline_json() annotation) when the query added it,
+        else from the story's authorships but those in the `left_out` roles."""
+        if column in self.__dict__:
+            entries = sorted(self.__dict__[column] or [], key=lambda entry: (entry[0], entry[1]))
             return [BylineName(*entry[2:]) for entry in entries]
         return [
             BylineName(authorship.person_id, authorship.person.name, authorship.person.slug)
             for authorship in self.authorships.all()
-            if authorship.role != Authorship.Role.PHOTOGRAPHER
+            if authorship.role not in left_out
         ]
 
     @property

@@ -285,7 +285,6 @@ def corrections_page(request, page_obj):
     path = reverse("articles:corrections")
     notes = list(page_obj.object_list) if page_obj else []
     first = page_obj.start_index() if notes else 1
-    url = absolute_url(path, request)
     return PageMeta(
         title="Corrections",
         description=description(
@@ -296,26 +295,15 @@ def corrections_page(request, page_obj):
         image=social_image(None, "og", request),
         structured_data=ld.json_ld_script(
             [
-                ld.compact(
-                    {
-                        "@type": "CollectionPage",
-                        "@id": url,
-                        "url": url,
-                        "name": "Corrections",
-                        "mainEntity": {
-                            "@type": "ItemList",
-                            "numberOfItems": len(notes),
-                            "itemListElement": [
-                                {
-                                    "@type": "ListItem",
-                                    "position": position,
-                                    "url": absolute_url(note.get_absolute_url(), request),
-                                    "name": f"Correction: {note.article.headline}",
-                                }
-                                for position, note in enumerate(notes, start=first)
-                            ],
-                        },
-                    }
+                ld.listing_page(
+                    "Corrections",
+                    path,
+                    [
+                        (note.get_absolute_url(), f"Correction: {note.article.headline}")
+                        for note in notes
+                    ],
+                    request,
+                    first_position=first,
                 ),
                 ld.breadcrumbs([("Home", reverse("home")), ("Corrections", path)], request),
             ]

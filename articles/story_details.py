@@ -26,6 +26,7 @@ from django.utils.timezone import is_naive, make_aware
 from taggit.models import Tag
 
 from articles.models import Article, Authorship, Correction
+from core.prefetch import prefetched
 from films.models import Availability, Credit, Film, Platform
 from films.regions import site_region
 from media.models import Image
@@ -123,15 +124,6 @@ def load_story_details(article):
         correction._state.fields_cache["article"] = article
     prefetched(article, "corrections", Correction.objects.filter(article=article), corrections)
     return article
-
-
-def prefetched(instance, name, queryset, objects):
-    """Store `objects` as the result of `instance.<name>.all()`, the way prefetch_related does."""
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    if not hasattr(instance, "_prefetched_objects_cache"):
-        instance._prefetched_objects_cache = {}
-    instance._prefetched_objects_cache[name] = queryset
 
 
 def _instance(model, row, db):

@@ -267,26 +267,12 @@ def directory_page(request, *, title, text, path, letter, page_obj, entries):
         image=social_image(None, "og", request),
         structured_data=ld.json_ld_script(
             [
-                ld.compact(
-                    {
-                        "@type": "CollectionPage",
-                        "@id": url,
-                        "url": url,
-                        "name": page_title,
-                        "mainEntity": {
-                            "@type": "ItemList",
-                            "numberOfItems": len(entries),
-                            "itemListElement": [
-                                {
-                                    "@type": "ListItem",
-                                    "position": position,
-                                    "url": absolute_url(entry.url, request),
-                                    "name": entry.name,
-                                }
-                                for position, entry in enumerate(entries, start=first)
-                            ],
-                        },
-                    }
+                ld.listing_page(
+                    page_title,
+                    here,
+                    [(entry.url, entry.name) for entry in entries],
+                    request,
+                    first_position=first,
                 ),
                 ld.breadcrumbs(trail, request),
             ]

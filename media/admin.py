@@ -79,6 +79,41 @@ def picked_ids(value):
     return [int(i) for i in value.split(",") if i.isascii() and i.isdigit() and len(i) <= 18]
 
 
+class PickerEndpoint:
+    """A JSON endpoint at picker/ (admin:<app>_<model>_picker) for the editor's dialogs:
+    one page of objects in the change list's order, searched like the change list;
+    ?ids=3,5 for those objects only (thumbnails, previews and cards of chosen ones).
+    The admin's picker_item(obj) describes each object."""
+
+    def get_urls(self):
+        picker = path(
+            "picker/",
+            self.admin_site.admin_view(self.picker_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_picker",
+        )
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        objects, _ = self.get_search_results(
+            request, self.get_queryset(request), request.GET.get("q", "").strip()
+        )
+        if ids := picked_ids(request.GET.get("ids", "")):
+            objects = objects.filter(pk__in=ids[:PICKER_PAGE_SIZE])
+        page = Paginator(objects, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "results": [self.picker_item(obj) for obj in page],
+                "page": page.number,
+                "pages": page.paginator.num_pages,
+                "count": page.paginator.count,
+                "has_next": page.has_next(),
+                "has_previous": page.has_previous(),
+            }
+        )
+
+
 def picker_item(image):
     """What the story editor's image picker needs to show and insert an image."""
     sources = admin_renditions(image)
@@ -163,7 +198,9 @@ def percent(fraction):
 
 
 @admin.register(Image)
-class ImageAdmin(VersionCheckAdmin, EditorsChangeWhatStoriesShow, TaggedCompareVersionAdmin):
+class ImageAdmin(
+    PickerEndpoint, VersionCheckAdmin, EditorsChangeWhatStoriesShow, TaggedCompareVersionAdmin
+):
     form = ImageAdminForm
     list_display = ["thumb", "title", "dimensions", "credit", "uploaded_at", "uploaded_by"]
     list_display_links = ["thumb", "title"]
@@ -216,36 +253,8 @@ class ImageAdmin(VersionCheckAdmin, EditorsChangeWhatStoriesShow, TaggedCompareV
     def get_fieldsets(self, request, obj=None):
         return super().get_fieldsets(request, obj) if obj else self.add_fieldsets
 
-    def get_urls(self):
-        picker = path(
-            "picker/",
-            self.admin_site.admin_view(self.picker_view),
-            name="media_image_picker",
-        )
-        return [picker, *super().get_urls()]
-
-    def picker_view(self, request):
-        """JSON for the story editor's "Image from library" dialog: one page of
-        images, newest first, searched like the change list."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        images, _ = self.get_search_results(
-            request, self.get_queryset(request), request.GET.get("q", "").strip()
-        )
-        # ?ids=3,5: those images only (the hero picker's thumbnails and preview).
-        if ids := picked_ids(request.GET.get("ids", "")):
-            images = images.filter(pk__in=ids[:PICKER_PAGE_SIZE])
-        page = Paginator(images, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
-        return JsonResponse(
-            {
-                "results": [picker_item(image) for image in page],
-                "page": page.number,
-                "pages": page.paginator.num_pages,
-                "count": page.paginator.count,
-                "has_next": page.has_next(),
-                "has_previous": page.has_previous(),
-            }
-        )
+    def picker_item(self, obj):
+        return picker_item(obj)
 
     @admin.display(description="Image")
     def thumb(self, obj):
@@ -358,7 +367,11 @@ def gallery_picker_item(gallery):
 
 @admin.register(Gallery)
 class GalleryAdmin(
-    VersionCheckAdmin, EditorsChangeWhatStoriesShow, RefuseDeletionWhileInUse, CompareVersionAdmin
+    PickerEndpoint,
+    VersionCheckAdmin,
+    EditorsChangeWhatStoriesShow,
+    RefuseDeletionWhileInUse,
+    CompareVersionAdmin,
 ):
     list_display = ["preview", "title", "picture_count", "updated_at"]
     list_display_links = ["preview", "title"]
@@ -372,7 +385,10 @@ class GalleryAdmin(
     def media(self):
         config = {"data-picker-url": reverse("admin:media_image_picker")}
         return super().media + Media(
-            js=[Script("admin/metro/gallery-admin.js", **config)],
+            js=[
+                "admin/metro/picked-images.js",
+                Script("admin/metro/gallery-admin.js", **config),
+            ],
             css={"all": ["admin/metro/gallery-admin.css"]},
         )
 
@@ -386,35 +402,8 @@ class GalleryAdmin(
             .order_by(*Gallery._meta.ordering)  # Counting groups rows, which drops Meta.ordering.
         )
 
-    def get_urls(self):
-        picker = path(
-            "picker/",
-            self.admin_site.admin_view(self.picker_view),
-            name="media_gallery_picker",
-        )
-        return [picker, *super().get_urls()]
-
-    def picker_view(self, request):
-        """JSON for the story editor's "Gallery" dialog and its gallery cards: one page of
-        galleries, newest first, searched by title; ?ids=3,5 for those galleries only."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        galleries, _ = self.get_search_results(
-            request, self.get_queryset(request), request.GET.get("q", "").strip()
-        )
-        if ids := picked_ids(request.GET.get("ids", "")):
-            galleries = galleries.filter(pk__in=ids[:PICKER_PAGE_SIZE])
-        page = Paginator(galleries, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
-        return JsonResponse(
-            {
-                "results": [gallery_picker_item(gallery) for gallery in page],
-                "page": page.number,
-                "pages": page.paginator.num_pages,
-                "count": page.paginator.count,
-                "has_next": page.has_next(),
-                "has_previous": page.has_previous(),
-            }
-        )
+    def picker_item(self, obj):
+        return gallery_picker_item(obj)
 
     @admin.display(description="Pictures")
     def preview(self, obj):

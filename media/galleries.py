@@ -1,5 +1,6 @@
 """Reading galleries for pages: any number of them, with their pictures, in one query."""
 
+from core.prefetch import prefetched
 from media.models import GalleryItem
 
 
@@ -25,12 +26,3 @@ def load_galleries(ids):
     for gallery in galleries.values():
         prefetched(gallery, "items", gallery.items.all(), vars(gallery).pop("_loaded_items"))
     return galleries
-
-
-def prefetched(instance, name, queryset, objects):
-    """Store `objects` as the result of `instance.<name>.all()`, as prefetch_related does."""
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    if not hasattr(instance, "_prefetched_objects_cache"):
-        instance._prefetched_objects_cache = {}
-    instance._prefetched_objects_cache[name] = queryset

@@ -136,6 +136,18 @@ def headline(text):
 
 def collection_page(name, path, stories, request, *, about=None, first_position=1):
     """CollectionPage listing `stories` (this page of them) as an ItemList."""
+    return listing_page(
+        name,
+        path,
+        [(story.get_absolute_url(), story.headline) for story in stories],
+        request,
+        about=about,
+        first_position=first_position,
+    )
+
+
+def listing_page(name, path, entries, request, *, about=None, first_position=1):
+    """CollectionPage listing `entries`, (path, name) pairs, as an ItemList."""
     url = absolute_url(path, request)
     return compact(
         {
@@ -146,15 +158,17 @@ def collection_page(name, path, stories, request, *, about=None, first_position=
             "about": about,
             "mainEntity": {
                 "@type": "ItemList",
-                "numberOfItems": len(stories),
+                "numberOfItems": len(entries),
                 "itemListElement": [
                     {
                         "@type": "ListItem",
                         "position": position,
-                        "url": absolute_url(story.get_absolute_url(), request),
-                        "name": story.headline,
+                        "url": absolute_url(entry_path, request),
+                        "name": entry_name,
                     }
-                    for position, story in enumerate(stories, start=first_position)
+                    for position, (entry_path, entry_name) in enumerate(
+                        entries, start=first_position
+                    )
                 ],
             },
         }

@@ -24,6 +24,18 @@ ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Steps wait for what a person would see, never for a fixed time; this bounds each wait.
 STEP_TIMEOUT_MS = 15_000
+PASSWORD = "pw-for-tests"  # Every user tests.factories.make_user() makes has it.
+
+
+def log_in(page, username):
+    """Log in through the admin's form, as a person does, and land on the newsroom."""
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Newsroom")).to_be_visible()
 
 
 def chromium_available():

@@ -11,9 +11,9 @@ from articles import publishing
 from articles.models import Article, Section
 from people.models import Person
 from sister_sites.models import SisterLink, SisterSite
+from tests.e2e.conftest import log_in
 from tests.factories import image_bytes, make_user
 
-PASSWORD = "pw-for-tests"
 HEADLINE = "Dana Lead gives the scoop on Night Signal"
 NEW_HEADLINE = "Dana Lead on Night Signal: the scoop, and what comes next"
 PULL_QUOTE = "I read the last page and called my agent from the car park."
@@ -22,14 +22,6 @@ PULL_QUOTE = "I read the last page and called my agent from the car park."
 def field(page, label):
     """A form field by its label, as the admin writes it ("Title:")."""
     return page.get_by_label(f"{label}:", exact=True)
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Newsroom")).to_be_visible()
 
 
 def pick(page, field_id, text):

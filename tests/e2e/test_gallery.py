@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from articles.models import Article
 from media.models import Gallery
 from people.models import Person
-from tests.e2e.conftest import AXE
+from tests.e2e.conftest import AXE, log_in
 from tests.factories import (
     make_article,
     make_gallery,
@@ -20,7 +20,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "pw-for-tests"
 GALLERY_TITLE = "Venice, night one: Beyoncé and the 東京 crowd"
 HEADLINE = "The red carpet at Venice"
 # (title, alt text, caption, credit), in the order the editor adds them.
@@ -31,14 +30,6 @@ PICTURES = [
 ]
 COLOURS = [(200, 60, 40), (40, 120, 200), (60, 160, 80)]
 BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Newsroom")).to_be_visible()
 
 
 def pick(page, field_id, text):

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from desk.models import EditingPresence
+from tests.e2e.conftest import log_in
 from tests.factories import make_article, make_user
 
-PASSWORD = "pw-for-tests"
 NEW_HEADLINE = "Amélie à 東京: the interview, autosaved"
 NEW_WORDS = "She called from the car park."
 
@@ -23,14 +23,6 @@ def quick_presence(monkeypatch):
     monkeypatch.setattr("desk.live_admin.HEARTBEAT_SECONDS", 1)
     monkeypatch.setattr("desk.models.PRESENCE_TTL", timedelta(seconds=3))
     monkeypatch.setattr("desk.live.PRESENCE_TTL", timedelta(seconds=3))
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Newsroom")).to_be_visible()
 
 
 def test_two_editors_see_each_other_and_autosave_comes_back(new_page, live_server, quick_presence):

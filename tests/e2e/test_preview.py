@@ -8,19 +8,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from desk.models import SharedPreview
+from tests.e2e.conftest import log_in
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "pw-for-tests"
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Newsroom")).to_be_visible()
 
 
 def test_the_preview_follows_typing_and_a_shared_link_works_until_revoked(new_page):

@@ -1,7 +1,7 @@
 "use strict";
 // The story form's hero image: thumbnails in the autocomplete's results, and the
 // preview follows the choice at once (before saving). Pictures come from the media
-// library's picker endpoint, asked for the listed ids in one request.
+// library's picker endpoint (picked-images.js), asked for the listed ids in one request.
 // Runs as a jQuery ready handler registered after autocomplete.js's, so select2 is set up.
 document.addEventListener("DOMContentLoaded", () => window.django?.jQuery(startHeroPicker))
 
@@ -12,34 +12,11 @@ function startHeroPicker() {
   if (!config || !select || !$) {
     return
   }
-  const pickerUrl = config.dataset.pickerUrl
-  const known = new Map()
+  const library = window.metroPickedImages(config.dataset.pickerUrl) // picked-images.js
+  const { known, describe: fetchImages } = library
+  const thumbnail = (item, width) => library.thumbnail(item, width, "metro-thumb desk-hero-thumb")
   const waiting = new Map()
   let timer = null
-
-  const fetchImages = async (ids) => {
-    const wanted = ids.filter((id) => !known.has(id))
-    if (wanted.length) {
-      const response = await fetch(`${pickerUrl}?ids=${wanted.join(",")}`, {
-        credentials: "same-origin",
-      })
-      if (response.ok) {
-        for (const item of (await response.json()).results) {
-          known.set(String(item.id), item)
-        }
-      }
-    }
-    return ids.map((id) => known.get(id)).filter(Boolean)
-  }
-
-  const thumbnail = (item, width) => {
-    const img = document.createElement("img")
-    img.src = item.thumbnail
-    img.alt = item.alt
-    img.width = width
-    img.className = "metro-thumb desk-hero-thumb"
-    return img
-  }
 
   const fillWaiting = () => {
     const ids = [...waiting.keys()]

@@ -7,37 +7,13 @@
 // - A row shows its picture as soon as one is chosen, the autocomplete's results
 //   show thumbnails, and the caption and credit boxes show the image's own, which
 //   readers get unless the editor writes others.
-// Pictures come from the media library's picker endpoint (admin:media_image_picker).
+// Pictures come from the media library's picker endpoint, through picked-images.js.
 {
   const pickerUrl = document.currentScript.dataset.pickerUrl
   const PREFIX = "items"
   const SEARCH_DELAY_MS = 250
 
-  const known = new Map()
-
-  async function describeImages(ids) {
-    const wanted = ids.filter((id) => id && !known.has(id))
-    if (wanted.length) {
-      const response = await fetch(`${pickerUrl}?ids=${wanted.join(",")}`, {
-        credentials: "same-origin",
-      })
-      if (response.ok) {
-        for (const item of (await response.json()).results) {
-          known.set(String(item.id), item)
-        }
-      }
-    }
-    return ids.map((id) => known.get(id)).filter(Boolean)
-  }
-
-  function thumbnail(item, width) {
-    const img = document.createElement("img")
-    img.src = item.thumbnail
-    img.alt = item.alt
-    img.width = width
-    img.className = "metro-thumb"
-    return img
-  }
+  const { known, describe: describeImages, thumbnail } = window.metroPickedImages(pickerUrl)
 
   const group = () => document.getElementById(`${PREFIX}-group`)
   const rows = () =>

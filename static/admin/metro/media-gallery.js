@@ -9,8 +9,7 @@
  * gallery's title, how many pictures it has and the first few of them.
  */
 import { Node, crel, gettext } from "django-prose-editor/editor"
-
-const SEARCH_DELAY_MS = 250
+import { openPickerDialog } from "./picker-dialog.js"
 
 // The picker endpoint's description of each gallery, asked for once per page.
 const described = new Map()
@@ -75,112 +74,27 @@ function fillCard(card, gallery) {
 }
 
 export function chooseGallery({ pickerUrl, container }) {
-  return new Promise((resolve) => {
-    let chosen = null
-    let page = 1
-    let request = null
-    let searchTimer = null
-
-    const search = crel("input", {
-      type: "search",
-      className: "metro-picker__search",
-      placeholder: gettext("Search gallery titles"),
-      "aria-label": gettext("Search the galleries"),
-    })
-    const status = crel("p", { className: "metro-picker__status", role: "status" })
-    const results = crel("ul", { className: "metro-picker__results metro-gallery-picker" })
-    const dialogButton = (label) => crel("button", { type: "button", textContent: label })
-    const previous = dialogButton(gettext("Previous"))
-    const next = dialogButton(gettext("Next"))
-    const cancel = dialogButton(gettext("Cancel"))
-    const dialog = crel(
-      "dialog",
-      { className: "prose-editor-dialog metro-picker", "aria-label": gettext("Gallery") },
-      [
-        crel("h3", { className: "prose-editor-dialog-title", textContent: gettext("Gallery") }),
-        search,
-        status,
-        results,
-        crel("div", { className: "prose-editor-dialog-buttons" }, [previous, next, cancel]),
-      ],
-    )
-
-    const resultItem = (gallery) => {
-      const button = crel(
-        "button",
-        { type: "button", className: "metro-picker__item" },
-        [
-          thumbnails(gallery),
-          crel("span", { className: "metro-picker__title", textContent: gallery.title }),
-          crel("span", { className: "metro-picker__credit", textContent: countText(gallery.count) }),
-        ],
-      )
+  return openPickerDialog({
+    pickerUrl,
+    container,
+    title: gettext("Gallery"),
+    searchPlaceholder: gettext("Search gallery titles"),
+    searchLabel: gettext("Search the galleries"),
+    resultsClass: "metro-picker__results metro-gallery-picker",
+    itemButton: (gallery) => {
+      const button = crel("button", { type: "button", className: "metro-picker__item" }, [
+        thumbnails(gallery),
+        crel("span", { className: "metro-picker__title", textContent: gallery.title }),
+        crel("span", { className: "metro-picker__credit", textContent: countText(gallery.count) }),
+      ])
       button.disabled = gallery.count === 0
-      button.addEventListener("click", () => {
-        chosen = gallery
-        dialog.close()
-      })
-      return crel("li", {}, [button])
-    }
-
-    const show = (data) => {
-      page = data.page
-      results.replaceChildren(...data.results.map(resultItem))
-      status.textContent = data.count
-        ? `${data.count} ${data.count === 1 ? gettext("gallery") : gettext("galleries")}` +
-          (data.pages > 1 ? ` · ${gettext("page")} ${data.page} / ${data.pages}` : "")
-        : gettext("No galleries match. Make one under Media library › Galleries.")
-      previous.disabled = !data.has_previous
-      next.disabled = !data.has_next
-    }
-
-    const load = async (pageNumber) => {
-      request?.abort()
-      request = new AbortController()
-      status.textContent = gettext("Loading…")
-      const query = new URLSearchParams({ q: search.value.trim(), page: pageNumber })
-      try {
-        const response = await fetch(`${pickerUrl}?${query}`, {
-          headers: { Accept: "application/json" },
-          credentials: "same-origin",
-          signal: request.signal,
-        })
-        if (!response.ok) throw new Error(`HTTP ${response.status}`)
-        show(await response.json())
-      } catch (error) {
-        if (error.name === "AbortError") return
-        results.replaceChildren()
-        status.textContent = gettext(
-          "The galleries could not be loaded. Check that you are still logged in, then try again.",
-        )
-      }
-    }
-
-    search.addEventListener("input", () => {
-      clearTimeout(searchTimer)
-      searchTimer = setTimeout(() => load(1), SEARCH_DELAY_MS)
-    })
-    // Enter would otherwise submit the admin form the editor lives in.
-    search.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter") return
-      event.preventDefault()
-      clearTimeout(searchTimer)
-      load(1)
-    })
-    previous.addEventListener("click", () => load(page - 1))
-    next.addEventListener("click", () => load(page + 1))
-    cancel.addEventListener("click", () => dialog.close())
-    dialog.addEventListener("close", () => {
-      clearTimeout(searchTimer)
-      request?.abort()
-      dialog.remove()
-      resolve(chosen)
-    })
-
-    container.append(dialog)
-    dialog.showModal()
-    search.focus()
-    load(1)
+      return button
+    },
+    countText: (count) => `${count} ${count === 1 ? gettext("gallery") : gettext("galleries")}`,
+    emptyText: gettext("No galleries match. Make one under Media library › Galleries."),
+    failureText: gettext(
+      "The galleries could not be loaded. Check that you are still logged in, then try again.",
+    ),
   })
 }
 
