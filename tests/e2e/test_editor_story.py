@@ -241,7 +241,9 @@ def test_a_story_goes_from_draft_to_readers_and_back_through_its_history(new_pag
     expect(hero.locator("figcaption")).to_have_text(
         "Dana Lead as Charlotte in Night Signal. PHOTO: Netflix"
     )
-    assert hero.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    # Wait for the picture to finish loading (under load it may still be decoding).
+    expect(hero.locator("img")).to_have_js_property("complete", True)
+    assert hero.locator("img").evaluate("img => img.naturalWidth > 0")
     expect(reader.locator(".byline")).to_contain_text("By Wes Writer")
     expect(reader.locator(".story__body h2")).to_have_text("Why it matters")
     expect(reader.locator(".story__body blockquote.pull-quote")).to_have_text(PULL_QUOTE)
