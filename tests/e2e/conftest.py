@@ -103,20 +103,31 @@ def one_request_at_a_time(live_server):
     and a page full of pictures has the browser fetch them side by side: concurrent
     queries on one connection fail ("bad parameter or other API misuse") and the
     pictures come out broken. PostgreSQL gives each thread its own connection.
-    Pages also send requests as they close (the desk's "leave" beacon): the test's
-    database must not be flushed while one is still being served.
+    Pages also send requests as they close (the desk's "leave" beacon, a last
+    autosave): the test's database must not be flushed while one is still being
+    served, so once the test ends the wrapper waits for them, then answers any
+    later request with a 503 that never reaches the database.
     """
     serialize = any(
         connection.vendor == "sqlite" and connection.is_in_memory_db()
         for connection in connections.all()
     )
     server = live_server.thread.httpd
-    application = server.get_app()
+    # The live server outlives the test; an earlier test left its closed wrapper in place.
+    application = getattr(server, "metro_application", None) or server.get_app()
+    server.metro_application = application
     lock = threading.Lock() if serialize else contextlib.nullcontext()
-    activity = {"in_flight": 0, "last": time.monotonic()}
+    state = threading.Lock()
+    activity = {"in_flight": 0, "last": time.monotonic(), "closed": False}
 
     def tracked(environ, start_response):
-        activity["in_flight"] += 1
+        with state:
+            if activity["closed"]:
+                # The test is over and its database about to be flushed: a late request
+                # (a page's last autosave or beacon) must not reach it.
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"The test has ended."]
+            activity["in_flight"] += 1
         try:
             with lock:
                 response = application(environ, start_response)
@@ -127,19 +138,29 @@ def one_request_at_a_time(live_server):
                         response.close()
             return [body]
         finally:
-            activity["in_flight"] -= 1
-            activity["last"] = time.monotonic()
+            with state:
+                activity["in_flight"] -= 1
+                activity["last"] = time.monotonic()
 
-    def wait_until_quiet(quiet=0.5, limit=10):
+    def wait_until_quiet(quiet=0.5, limit=10, *, close=False):
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
-            if activity["in_flight"] == 0 and time.monotonic() - activity["last"] >= quiet:
-                return
+            with state:
+                if activity["in_flight"] == 0 and time.monotonic() - activity["last"] >= quiet:
+                    break
             time.sleep(0.05)
+        if close:
+            # Refuse what comes from now on, and let what is being served finish.
+            with state:
+                activity["closed"] = True
+            deadline = time.monotonic() + limit
+            while activity["in_flight"] and time.monotonic() < deadline:
+                time.sleep(0.05)
 
     server.set_app(tracked)
     yield wait_until_quiet
-    server.set_app(application)
+    # Whatever the test did with its pages, nothing reaches the database once it ends.
+    wait_until_quiet(close=True)
 
 
 @pytest.fixture
