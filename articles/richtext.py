@@ -83,17 +83,12 @@ BODY_EXTENSIONS = {
 
 
 def _checked_attribute(tag, attribute, value):
-    """nh3's check of the attributes that name something: a link's reference survives only
-    as "article:<id>", "person:<id>" or "film:<id>"; an embed figure only with a provider
-    we know and an id some provider could have. Whether the id is the provider's is
-    checked once the figure is whole (_rebuild_figures)."""
+    """nh3's check of a link's reference: it survives only as "article:<id>", "person:<id>"
+    or "film:<id>". Embed figures are checked whole, provider and id together, once nh3
+    is done (_rebuild_figures)."""
     if attribute == links.LINK_ATTRIBUTE:
         return links.clean_ref(value)
-    if tag != "figure" or attribute not in EMBED_ATTRIBUTES:
-        return value
-    if attribute == "data-embed-provider":
-        return value if value in embeds.PROVIDERS else None
-    return value if any(p.is_valid(value) for p in embeds.PROVIDERS.values()) else None
+    return value
 
 
 _cleaner = nh3.Cleaner(
@@ -179,10 +174,9 @@ def render_body(html, link_targets=None, embed_infos=None, galleries=None):
     found = [part.value for part in splitter.parts if isinstance(part, _Embed) and part.value]
     if embed_infos is None:
         embed_infos = embed_details.infos(found)
-    galleries = dict(galleries or {})
-    placed = {part.value for part in splitter.parts if isinstance(part, _Gallery) and part.value}
-    if missing := placed - galleries.keys():
-        galleries |= load_galleries(missing)
+    if galleries is None:
+        placed = {p.value for p in splitter.parts if isinstance(p, _Gallery) and p.value}
+        galleries = load_galleries(placed)
     rendered = []
     shown_galleries = 0
     for part in splitter.parts:

@@ -148,11 +148,14 @@ class DirectoryView(ListView):
             raise Http404("No such letter.") from None
         return super().get(request, *args, **kwargs)
 
+    # The two hooks every directory gives (people, films, topics, authors all do).
     def entries(self):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must say what it lists: entries()")
 
     def story_counts(self, ids):
-        raise NotImplementedError
+        raise NotImplementedError(
+            f"{type(self).__name__} must count its entries' live stories: story_counts(ids)"
+        )
 
     def entry_url(self, entry):
         return entry.get_absolute_url()

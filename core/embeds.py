@@ -66,7 +66,11 @@ class Provider:
     noun: Callable = lambda embed_id: "post"
 
     def is_valid(self, embed_id):
-        return isinstance(embed_id, str) and bool(self.id_pattern.fullmatch(embed_id))
+        return (
+            isinstance(embed_id, str)
+            and len(embed_id) <= MAX_ID_LENGTH
+            and bool(self.id_pattern.fullmatch(embed_id))
+        )
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,10 @@ SOUNDCLOUD_SITE_PAGES = (
 BLUESKY_ACTOR = (
     r"(?:did:plc:[a-z2-7]{24}|did:web:[a-z0-9.-]{1,253}|(?:[a-z0-9-]{1,63}\.)+[a-z]{2,63})"
 )
-BLUESKY_DID = r"(?:did:plc:[a-z2-7]{24}|did:web:[a-z0-9.-]{1,253})"
+
+# Ids longer than this are refused, whatever a provider's pattern allows (a Bluesky
+# handle may be long): media.EmbedInfo stores them in a column of this length.
+MAX_ID_LENGTH = 300
 
 PROVIDERS = {
     provider.key: provider

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from taggit.models import TagBase, TaggedItemBase
 
+from core import embeds
 from core.tags import BoundedTaggableManager, SlugRule
 from core.versions import version_field
 from media.inspection import inspect_image
@@ -135,7 +136,7 @@ class EmbedInfo(models.Model):
     """
 
     provider = models.CharField(max_length=20)
-    embed_id = models.CharField(max_length=300)
+    embed_id = models.CharField(max_length=embeds.MAX_ID_LENGTH)
     title = models.CharField(max_length=300, blank=True)
     author_name = models.CharField(max_length=200, blank=True)
     duration = models.PositiveIntegerField(null=True, blank=True, help_text="In seconds.")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.richtext import gallery_ids, render_body, sanitize_body
+from media.galleries import load_galleries
 from media.pictures import slot_picture
 from tests.factories import (
     article_form_data,
@@ -205,6 +206,22 @@ def test_all_galleries_and_figures_take_two_queries(django_assert_num_queries, g
     with django_assert_num_queries(2):
         rendered = render_body(body)
     assert rendered.count('<section class="gallery"') == galleries
+
+
+def test_galleries_read_for_the_page_are_not_read_again_for_its_body(django_assert_num_queries):
+    # A story reads its galleries once (Article.galleries); one that was deleted meanwhile
+    # is missing from them, and must not send the body back to the database each view.
+    kept = make_gallery([picture()])
+    gone = make_gallery([picture()])
+    gone_id = gone.pk
+    gone.delete()
+    galleries = load_galleries({kept.pk, gone_id})
+
+    with django_assert_num_queries(0):
+        rendered = render_body(
+            figure(kept.pk) + figure(gone_id), link_targets={}, embed_infos={}, galleries=galleries
+        )
+    assert rendered.count('<section class="gallery"') == 1
 
 
 # The story page

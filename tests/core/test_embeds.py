@@ -295,3 +295,15 @@ def test_links_say_what_the_reader_will_do():
         embeds.parse("https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC").link_text
         == "Listen on Spotify"
     )
+
+
+def test_an_id_longer_than_the_stored_column_is_refused():
+    # Bluesky's handle pattern has no length of its own; media.EmbedInfo stores ids in
+    # a column of MAX_ID_LENGTH, which PostgreSQL enforces.
+    handle = ".".join(["a" * 63] * 6) + ".example"
+    address = f"https://bsky.app/profile/{handle}/post/3kabc"
+    assert len(handle) > embeds.MAX_ID_LENGTH
+    assert embeds.parse(address) is None
+    assert embeds.get("bluesky", f"{handle}/3kabc") is None
+    short = "jo.example"
+    assert embeds.parse(f"https://bsky.app/profile/{short}/post/3kabc").id == f"{short}/3kabc"
