@@ -107,7 +107,8 @@ class TagDirectoryView(DirectoryView):
 
     title = "Topics"
     url_name = "articles:tags"
-    # A tag's slug is its name's sort name already (core.tags: accents off, lower case).
+    # Topics file by their address slug (core.tags.tag_slug: accents off, lower case,
+    # symbols spelled out, so "🎬" files under C), close to a sort name without a column.
     sort_field = "slug"
     summary = "Every topic {site} has written about, A to Z."
     empty_text = "No topic is filed under this letter yet."
